@@ -1,0 +1,69 @@
+"""One place for the project's paths and defaults (cookiecutter-data-science style).
+
+Every other module asks this one where data, notebooks and reports live, and resolves
+unit and year names through :func:`unit_year_dir`, which refuses names that would escape
+the folder they belong in.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(os.environ.get("LKIP_DATA_DIR", PROJECT_ROOT / "data"))
+NOTEBOOKS_DIR = Path(os.environ.get("LKIP_NOTEBOOKS_DIR", PROJECT_ROOT / "notebooks"))
+REPORTS_DIR = Path(os.environ.get("LKIP_REPORTS_DIR", PROJECT_ROOT / "reports"))
+
+#: The embedded reference case: the 2023 LKIP of Biro Umum Setda Provinsi NTT.
+DEFAULT_UNIT = "biro-umum-ntt"
+DEFAULT_YEAR = 2023
+
+#: Name of the workbook inside each ``data/<unit>/<year>/`` folder.
+WORKBOOK_NAME = "lkip.xlsx"
+
+#: A unit name is a slug: lower-case letters, digits and single hyphens.
+UNIT_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+class InvalidName(ValueError):
+    """A unit or year name that is not allowed (it could leave ``data/`` or ``reports/``)."""
+
+
+def check_unit(unit: str) -> str:
+    """Return ``unit`` if it is a safe slug such as ``biro-umum-ntt``; raise :class:`InvalidName`."""
+    if not isinstance(unit, str) or len(unit) > 80 or not UNIT_PATTERN.fullmatch(unit):
+        raise InvalidName(
+            f"unit name {unit!r} is not allowed: use lower-case letters, digits and hyphens "
+            "(for example 'biro-umum-ntt')"
+        )
+    return unit
+
+
+def check_year(year: int | str) -> int:
+    """Return ``year`` as an int if it is a four-digit year in range; raise :class:`InvalidName`."""
+    text = str(year).strip()
+    if not re.fullmatch(r"\d{4}", text) or not MIN_YEAR <= int(text) <= MAX_YEAR:
+        raise InvalidName(
+            f"year {year!r} is not allowed: use a four-digit year between {MIN_YEAR} and {MAX_YEAR}"
+        )
+    return int(text)
+
+
+def _inside(base: Path, unit: str, year: int | str) -> Path:
+    path = (base / check_unit(unit) / str(check_year(year))).resolve()
+    if base.resolve() not in path.parents:  # defence in depth; the patterns already exclude this
+        raise InvalidName(f"{unit}/{year} resolves outside {base}")
+    return path
+
+
+def unit_year_dir(unit: str, year: int | str, data_dir: Path | str | None = None) -> Path:
+    """The data folder of one unit-year, e.g. ``data/biro-umum-ntt/2023``."""
+    return _inside(Path(data_dir) if data_dir else DATA_DIR, unit, year)
+
+
+def report_dir(unit: str, year: int | str, reports_dir: Path | str | None = None) -> Path:
+    """The report folder of one unit-year, e.g. ``reports/biro-umum-ntt/2023``."""
+    return _inside(Path(reports_dir) if reports_dir else REPORTS_DIR, unit, year)

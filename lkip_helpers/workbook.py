@@ -1,0 +1,166 @@
+"""Writing unit-year workbooks from the schema: the blank template and filled copies.
+
+Every sheet gets its header row from :mod:`lkip_helpers.schema`, an Indonesian explanation of
+each column as a cell note, a dropdown for choice columns, number formats, and a frozen
+header row. Text coming from data is written so that no cell starts with ``=``, ``+``, ``-``
+or ``@`` (spreadsheet formula injection); a lone ``-`` is kept, as it means zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from .schema import KINDS, SHEETS, Column, Sheet
+
+NUMBER_FORMATS = {
+    "int": "#,##0",
+    "rupiah": "#,##0",
+    "number": "#,##0.00",
+    "percent": "0.00",
+    "date": "yyyy-mm-dd",
+    "year": "0",
+    "text": "@",
+    "choice": "@",
+}
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+
+
+def safe_text(value: Any) -> Any:
+    """Neutralise text that a spreadsheet program would run as a formula.
+
+    A leading ``=``, ``+``, ``-`` or ``@`` gets an apostrophe-like guard (a leading space is
+    not enough for all programs, so we prefix a single quote character). A lone ``-`` (the
+    accountant's zero) and numbers are returned unchanged.
+    """
+    if isinstance(value, str) and value.strip() != "-" and value.lstrip().startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def column_note(col: Column) -> str:
+    wajib = "wajib diisi" if col.required else "boleh kosong"
+    note = f"{col.keterangan}.\nJenis: {KINDS[col.kind]}; {wajib}."
+    if col.choices:
+        note += "\nPilihan: " + ", ".join(col.choices)
+    if col.example not in (None, ""):
+        note += f"\nContoh: {col.example}"
+    return note
+
+
+def _header(ws, sheet: Sheet, rows_hint: int) -> None:
+    for idx, col in enumerate(sheet.columns, start=1):
+        cell = ws.cell(row=1, column=idx, value=col.name)
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        comment = Comment(column_note(col), "lkip")
+        comment.width, comment.height = 320, 140
+        cell.comment = comment
+        letter = get_column_letter(idx)
+        ws.column_dimensions[letter].width = max(12, min(48, len(col.name) + 6))
+        rng = f"{letter}2:{letter}{rows_hint}"
+        if col.choices:
+            dv = DataValidation(type="list", formula1='"' + ",".join(col.choices) + '"',
+                                allow_blank=not col.required)
+            dv.error = "Pilih salah satu: " + ", ".join(col.choices)
+            dv.errorTitle = "Nilai tidak dikenal"
+            dv.prompt = col.keterangan
+            ws.add_data_validation(dv)
+            dv.add(rng)
+        for row in range(2, rows_hint + 1):
+            ws.cell(row=row, column=idx).number_format = NUMBER_FORMATS[col.kind]
+    ws.freeze_panes = "A2"
+
+
+def _fields(ws, sheet: Sheet, values: Mapping[str, Any]) -> None:
+    ws.append(["kunci", "nilai", "keterangan"])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+    ws.freeze_panes = "A2"
+    ws.column_dimensions["A"].width = 26
+    ws.column_dimensions["B"].width = 60
+    ws.column_dimensions["C"].width = 70
+    for row, col in enumerate(sheet.columns, start=2):
+        ws.cell(row=row, column=1, value=col.name)
+        value = _cell_value(values.get(col.name), col)
+        target = ws.cell(row=row, column=2, value=value)
+        target.number_format = NUMBER_FORMATS[col.kind]
+        ws.cell(row=row, column=3, value=column_note(col).replace("\n", " "))
+        if col.choices:
+            dv = DataValidation(type="list", formula1='"' + ",".join(col.choices) + '"',
+                                allow_blank=True)
+            ws.add_data_validation(dv)
+            dv.add(f"B{row}")
+
+
+def _cell_value(value: Any, col: Column) -> Any:
+    if value is None:
+        return None
+    if col.kind == "date" and isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return safe_text(value)
+    if isinstance(value, str):
+        return safe_text(value)
+    return value
+
+
+def build_workbook(tables: Mapping[str, Any] | None = None, rows_hint: int = 200) -> Workbook:
+    """A workbook with every sheet of the schema, filled with ``tables`` where given.
+
+    ``tables`` maps sheet names to a list of row dicts (``profil``: a dict of fields).
+    """
+    tables = tables or {}
+    wb = Workbook()
+    wb.remove(wb.active)
+    for sheet in SHEETS:
+        ws = wb.create_sheet(sheet.name)
+        if sheet.layout == "fields":
+            _fields(ws, sheet, tables.get(sheet.name, {}))
+            continue
+        rows: Iterable[Mapping[str, Any]] = tables.get(sheet.name, [])
+        rows = list(rows)
+        _header(ws, sheet, max(rows_hint, len(rows) + 1))
+        for r, row in enumerate(rows, start=2):
+            unknown = set(row) - set(sheet.column_names)
+            if unknown:
+                raise KeyError(f"sheet {sheet.name}: unknown columns {sorted(unknown)}")
+            for c, col in enumerate(sheet.columns, start=1):
+                ws.cell(row=r, column=c, value=_cell_value(row.get(col.name), col))
+    return wb
+
+
+def save_atomic(wb: Workbook, path: Path | str) -> Path:
+    """Save ``wb`` to ``path`` through a temporary file in the same folder, then rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".xlsx", dir=path.parent)
+    os.close(fd)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_workbook(path: Path | str, tables: Mapping[str, Any] | None = None) -> Path:
+    """Write a schema workbook filled with ``tables`` to ``path`` (atomically)."""
+    return save_atomic(build_workbook(tables), path)
