@@ -1,0 +1,408 @@
+"""Performance (kinerja): capaian of indicators, the assessment scale, and the Bab III tables.
+
+Capaian (achievement, %) compares realisasi with target (formulas in :func:`capaian` and
+:data:`RUMUS`). A capaian is kept exact (Decimal); above 100% is kept as is. When it cannot be
+computed it carries a status instead of a number (:data:`~lkip_helpers.format.BELUM_ADA_DATA`,
+:data:`~lkip_helpers.format.TIDAK_DAPAT_DIHITUNG`), never a made-up 0% or 100%.
+
+The assessment scale (:class:`Skala`) turns a capaian into a category ("Sangat Berhasil" ...).
+Its category is decided on the exact value.
+
+Table builders return DataFrames of raw values (Decimal, int, str, None; object dtype) with
+Indonesian column labels (the ``K_*`` constants); formatting is :mod:`lkip_helpers.format`'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import pandas as pd
+
+from .format import (
+    BELUM_ADA_DATA,
+    TIDAK_DAPAT_DIHITUNG,
+    angka,
+    jumlahkan,
+    ke_decimal,
+    ke_int,
+    kosong,
+    persentase,
+)
+from .model import LkipYear
+from .schema import POLARITAS, RUMUS_MINIMAL, TRIWULAN
+
+# Column labels of the tables below (Indonesian: they reach the reader).
+K_KODE = "Kode"
+K_SASARAN = "Sasaran"
+K_INDIKATOR = "Indikator"
+K_SATUAN = "Satuan"
+K_POLARITAS = "Polaritas"
+K_TARGET = "Target"
+K_REALISASI = "Realisasi"
+K_CAPAIAN = "Capaian (%)"
+K_KETERANGAN = "Keterangan"
+K_CAPAIAN_TERTULIS = "Capaian tertulis (%)"
+K_KATEGORI = "Kategori"
+K_PENJELASAN = "Penjelasan"
+K_KELUARAN = "Keluaran"
+K_TAHUN = "Tahun"
+K_SUMBER = "Sumber"
+K_CATATAN = "Catatan"
+K_TARGET_RENSTRA = "Target Renstra"
+K_CAPAIAN_RENSTRA = "Capaian terhadap target Renstra (%)"
+K_TRIWULAN = "Triwulan"
+
+#: Label of a total row (e.g. the sum of an indicator's outputs).
+JUMLAH = "Jumlah"
+#: Source label of the current year's figure when it comes from sheet ``indikator``.
+SUMBER_INDIKATOR = "Lembar indikator"
+
+#: The capaian formulas, in Indonesian, for readers (keys: polaritas, or "minimal <rumus>").
+RUMUS = {
+    "maksimal": "Capaian (%) = Realisasi ÷ Target × 100",
+    "minimal T/R": "Capaian (%) = Target ÷ Realisasi × 100",
+    "minimal (2T-R)/T": "Capaian (%) = (2 × Target − Realisasi) ÷ Target × 100",
+    "rata_rata": "Capaian kinerja (%) = rata-rata capaian seluruh indikator yang dapat dihitung",
+}
+
+
+@dataclass(frozen=True)
+class Capaian:
+    """A capaian: an exact percentage, or None with the reason in ``keterangan``."""
+
+    nilai: Decimal | None
+    keterangan: str | None = None
+
+
+def rumus_capaian(polaritas: str = "maksimal", rumus_minimal: str = "T/R") -> str:
+    """The Indonesian formula text used for an indicator of this polarity."""
+    return RUMUS["maksimal"] if polaritas == "maksimal" else RUMUS[f"minimal {rumus_minimal}"]
+
+
+def capaian(target: Any, realisasi: Any, polaritas: str = "maksimal",
+            rumus_minimal: str = "T/R") -> Capaian:
+    """Capaian (%) of a realisation against its target.
+
+    * ``maksimal`` (higher is better): capaian = R / T x 100.
+    * ``minimal`` (lower is better): capaian = T / R x 100 (``rumus_minimal="T/R"``, default),
+      or (2T - R) / T x 100 (``rumus_minimal="(2T-R)/T"``). T = 88,82, R = 135,15 gives
+      65,72% and 47,84%.
+
+    Realisation missing: BELUM_ADA_DATA. Target missing or 0 (and, for T/R, realisation 0):
+    TIDAK_DAPAT_DIHITUNG. Values above 100% are kept.
+    """
+    if polaritas not in POLARITAS:
+        raise ValueError(f"polaritas must be one of {POLARITAS}, got {polaritas!r}")
+    if rumus_minimal not in RUMUS_MINIMAL:
+        raise ValueError(f"rumus_minimal must be one of {RUMUS_MINIMAL}, got {rumus_minimal!r}")
+    t, r = ke_decimal(target), ke_decimal(realisasi)
+    if r is None:
+        return Capaian(None, BELUM_ADA_DATA)
+    if t is None or t == 0:
+        return Capaian(None, TIDAK_DAPAT_DIHITUNG)
+    if polaritas == "maksimal":
+        nilai = persentase(r, t)
+    elif rumus_minimal == "T/R":
+        nilai = persentase(t, r)  # None when R = 0
+    else:
+        nilai = persentase(2 * t - r, t)
+    return Capaian(nilai, None if nilai is not None else TIDAK_DAPAT_DIHITUNG)
+
+
+# --------------------------------------------------------------------------- assessment scale
+
+
+@dataclass(frozen=True)
+class Pita:
+    """One band of a scale: capaian X belongs here if X >= batas_bawah (or X > batas_bawah)."""
+
+    batas_bawah: Decimal | None  # None: the open lowest band
+    termasuk_batas: bool
+    kategori: str
+
+    def memuat(self, x: Decimal) -> bool:
+        if self.batas_bawah is None:
+            return True
+        return x >= self.batas_bawah if self.termasuk_batas else x > self.batas_bawah
+
+
+@dataclass(frozen=True)
+class Skala:
+    """An assessment scale: bands from the highest lower bound down (see :meth:`kategori`)."""
+
+    nama: str
+    judul: str  # Indonesian title, for readers
+    pita: tuple[Pita, ...]
+
+    @classmethod
+    def preset(cls, name: str = "sakip_ordinal") -> "Skala":
+        """A built-in scale: ``sakip_ordinal`` (the seed's, default) or ``permendagri_86_2017``.
+
+        sakip_ordinal: X >= 85 Sangat Berhasil; 70 <= X < 85 Berhasil; 55 < X < 70 Cukup
+        Berhasil; X <= 55 Belum Berhasil. permendagri_86_2017: X >= 91 Sangat Tinggi;
+        76 <= X < 91 Tinggi; 66 <= X < 76 Sedang; 51 <= X < 66 Rendah; X < 51 Sangat Rendah.
+        """
+        if name not in PRESETS:
+            raise ValueError(
+                f"unknown scale {name!r}: choose one of {sorted(PRESETS)}, or 'kustom' with a "
+                "'skala' sheet")
+        return PRESETS[name]
+
+    @classmethod
+    def from_table(cls, df: pd.DataFrame, nama: str = "kustom") -> "Skala":
+        """A custom scale from sheet ``skala`` (columns batas_bawah, termasuk_batas, kategori)."""
+        if df.empty:
+            raise ValueError("the custom scale needs at least one row in sheet 'skala'")
+        pita = [Pita(ke_decimal(row.batas_bawah), row.termasuk_batas == "ya", str(row.kategori))
+                for row in df.itertuples()]
+        if sum(p.batas_bawah is None for p in pita) > 1:
+            raise ValueError("sheet 'skala': only one row may have an empty batas_bawah")
+        pita.sort(key=lambda p: (p.batas_bawah is None, -(p.batas_bawah or 0), p.termasuk_batas))
+        return cls(nama, "Skala penilaian kustom", tuple(pita))
+
+    def kategori(self, x: Any) -> str | None:
+        """The category of capaian ``x`` (exact value); None if x is missing or below every band."""
+        nilai = x.nilai if isinstance(x, Capaian) else ke_decimal(x)
+        if nilai is None:
+            return None
+        for band in self.pita:
+            if band.memuat(nilai):
+                return band.kategori
+        return None
+
+    def uraian(self) -> list[str]:
+        """The bands in Indonesian, highest first, e.g. "70 ≤ X < 85: Berhasil"."""
+        lines = []
+        atas: Pita | None = None
+        for band in self.pita:
+            bawah = "" if band.batas_bawah is None else (
+                f"{_batas(band.batas_bawah)} {'≤' if band.termasuk_batas else '<'} ")
+            if atas is None:
+                kanan = ""
+            else:
+                kanan = f" {'<' if atas.termasuk_batas else '≤'} {_batas(atas.batas_bawah)}"
+            if not bawah and not kanan:
+                lines.append(f"semua nilai X: {band.kategori}")
+            elif not kanan:  # top band: write it as X >= b
+                lines.append(f"X {'≥' if band.termasuk_batas else '>'} "
+                             f"{_batas(band.batas_bawah)}: {band.kategori}")
+            else:
+                lines.append(f"{bawah}X{kanan}: {band.kategori}")
+            atas = band
+        return lines
+
+
+def _batas(x: Decimal) -> str:
+    decimals = max(0, -x.normalize().as_tuple().exponent)
+    return angka(x, decimals)
+
+
+def _pita(*bands: tuple[int | None, bool, str]) -> tuple[Pita, ...]:
+    return tuple(Pita(None if b is None else Decimal(b), inc, name) for b, inc, name in bands)
+
+
+PRESETS = {
+    "sakip_ordinal": Skala("sakip_ordinal", "Skala pengukuran ordinal", _pita(
+        (85, True, "Sangat Berhasil"), (70, True, "Berhasil"), (55, False, "Cukup Berhasil"),
+        (None, False, "Belum Berhasil"))),
+    "permendagri_86_2017": Skala("permendagri_86_2017", "Skala Permendagri 86/2017", _pita(
+        (91, True, "Sangat Tinggi"), (76, True, "Tinggi"), (66, True, "Sedang"),
+        (51, True, "Rendah"), (None, False, "Sangat Rendah"))),
+}
+
+
+def skala_untuk(lkip: LkipYear) -> Skala:
+    """The scale the unit chose in ``profil.skala_penilaian`` (default sakip_ordinal)."""
+    name = lkip.profil.get("skala_penilaian") or "sakip_ordinal"
+    if name == "kustom":
+        return Skala.from_table(lkip.skala)
+    return Skala.preset(name)
+
+
+def rumus_minimal_untuk(lkip: LkipYear) -> str:
+    """The formula the unit chose for lower-is-better indicators (default "T/R")."""
+    return lkip.profil.get("rumus_polaritas_minimal") or "T/R"
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=columns, dtype=object)
+
+
+def _text(value: Any) -> str | None:
+    return None if kosong(value) else str(value)
+
+
+def _indikator_per_kode(lkip: LkipYear) -> dict[str, Any]:
+    return {row.kode: row for row in lkip.indikator.itertuples()}
+
+
+def _capaian_indikator(lkip: LkipYear, ind: Any, target: Any, realisasi: Any) -> Capaian:
+    return capaian(target, realisasi, ind.polaritas, rumus_minimal_untuk(lkip))
+
+
+KOLOM_CAPAIAN = [K_KODE, K_SASARAN, K_INDIKATOR, K_SATUAN, K_POLARITAS, K_TARGET, K_REALISASI,
+                 K_CAPAIAN, K_KETERANGAN, K_CAPAIAN_TERTULIS, K_KATEGORI, K_PENJELASAN]
+
+
+def tabel_capaian(lkip: LkipYear) -> pd.DataFrame:
+    """Target vs realisation of each indicator this year (Tabel 3.1), one row per indicator.
+
+    Columns: KOLOM_CAPAIAN. Capaian (%) is computed (Decimal, or None with the reason in
+    Keterangan); Capaian tertulis (%) is the figure the report states; Kategori comes from the
+    unit's scale (:func:`skala_untuk`).
+    """
+    skala = skala_untuk(lkip)
+    rows = []
+    for ind in lkip.indikator.itertuples():
+        hasil = _capaian_indikator(lkip, ind, ind.target, ind.realisasi)
+        rows.append({
+            K_KODE: ind.kode, K_SASARAN: ind.sasaran, K_INDIKATOR: ind.indikator,
+            K_SATUAN: ind.satuan, K_POLARITAS: ind.polaritas,
+            K_TARGET: ke_decimal(ind.target), K_REALISASI: ke_decimal(ind.realisasi),
+            K_CAPAIAN: hasil.nilai, K_KETERANGAN: hasil.keterangan,
+            K_CAPAIAN_TERTULIS: ke_decimal(ind.capaian_dinyatakan),
+            K_KATEGORI: skala.kategori(hasil.nilai), K_PENJELASAN: _text(ind.penjelasan),
+        })
+    return _frame(rows, KOLOM_CAPAIAN)
+
+
+def rata_rata_capaian(lkip: LkipYear) -> Decimal | None:
+    """Capaian kinerja of the unit: the mean of the computable capaian of all indicators.
+
+    Formula: sum(capaian_i) / n over the n indicators whose capaian can be computed;
+    None when there is none.
+    """
+    nilai = [v for v in tabel_capaian(lkip)[K_CAPAIAN] if v is not None]
+    return sum(nilai) / len(nilai) if nilai else None
+
+
+def total_keluaran(lkip: LkipYear) -> tuple[int | None, int | None]:
+    """(target, realisasi) summed over all outputs (sheet ``keluaran``); 180 and 180 in the seed."""
+    df = lkip.keluaran
+    return jumlahkan(df["target"]), jumlahkan(df["realisasi"])
+
+
+KOLOM_KELUARAN = [K_KODE, K_KELUARAN, K_SATUAN, K_TARGET, K_REALISASI, K_CAPAIAN, K_KETERANGAN]
+
+
+def tabel_keluaran(lkip: LkipYear, jumlah: bool = True) -> pd.DataFrame:
+    """The outputs behind each indicator: target, realisation and capaian (R / T x 100).
+
+    Columns: KOLOM_KELUARAN (Target and Realisasi are int). With ``jumlah``, each indicator's
+    outputs are followed by a total row (Keluaran = JUMLAH) whose capaian is computed from the
+    summed counts; its Satuan is the outputs' common unit, or None if they differ.
+    """
+    rows = []
+    for kode, group in lkip.keluaran.groupby("kode_indikator", sort=False):
+        for row in group.itertuples():
+            hasil = capaian(row.target, row.realisasi)
+            rows.append({K_KODE: kode, K_KELUARAN: row.keluaran, K_SATUAN: row.satuan,
+                         K_TARGET: ke_int(row.target), K_REALISASI: ke_int(row.realisasi),
+                         K_CAPAIAN: hasil.nilai, K_KETERANGAN: hasil.keterangan})
+        if jumlah:
+            target, realisasi = jumlahkan(group["target"]), jumlahkan(group["realisasi"])
+            hasil = capaian(target, realisasi)
+            satuan = set(group["satuan"])
+            rows.append({K_KODE: kode, K_KELUARAN: JUMLAH,
+                         K_SATUAN: satuan.pop() if len(satuan) == 1 else None,
+                         K_TARGET: target, K_REALISASI: realisasi,
+                         K_CAPAIAN: hasil.nilai, K_KETERANGAN: hasil.keterangan})
+    return _frame(rows, KOLOM_KELUARAN)
+
+
+KOLOM_RIWAYAT = [K_KODE, K_INDIKATOR, K_TAHUN, K_SUMBER, K_TARGET, K_REALISASI, K_CAPAIAN,
+                 K_KETERANGAN, K_CAPAIAN_TERTULIS, K_CATATAN]
+
+
+def _urut_sumber(df: pd.DataFrame) -> pd.DataFrame:
+    """Rows ordered by indicator, source (in order of first appearance) and year."""
+    urutan = {s: i for i, s in enumerate(dict.fromkeys(df["sumber"]))}
+    return df.assign(_u=df["sumber"].map(urutan)).sort_values(
+        ["kode_indikator", "_u", "tahun"], kind="stable").drop(columns="_u")
+
+
+def tabel_riwayat(lkip: LkipYear) -> pd.DataFrame:
+    """Each indicator's figures over the years, per source (Tabel 3.2 style), long form.
+
+    Columns: KOLOM_RIWAYAT. Capaian (%) is computed against the row's own target (a row
+    without target has no computable capaian); Capaian tertulis (%) is as stated.
+    """
+    indikator = _indikator_per_kode(lkip)
+    rows = []
+    for row in _urut_sumber(lkip.riwayat_kinerja).itertuples():
+        ind = indikator[row.kode_indikator]
+        hasil = _capaian_indikator(lkip, ind, row.target, row.realisasi)
+        rows.append({
+            K_KODE: row.kode_indikator, K_INDIKATOR: ind.indikator, K_TAHUN: ke_int(row.tahun),
+            K_SUMBER: row.sumber, K_TARGET: ke_decimal(row.target),
+            K_REALISASI: ke_decimal(row.realisasi), K_CAPAIAN: hasil.nilai,
+            K_KETERANGAN: hasil.keterangan,
+            K_CAPAIAN_TERTULIS: ke_decimal(row.capaian_dinyatakan), K_CATATAN: _text(row.catatan),
+        })
+    return _frame(rows, KOLOM_RIWAYAT)
+
+
+KOLOM_RENSTRA = [K_KODE, K_INDIKATOR, K_TARGET_RENSTRA, K_TAHUN, K_SUMBER, K_REALISASI,
+                 K_CAPAIAN_RENSTRA, K_KETERANGAN]
+
+
+def _riwayat_renstra(riwayat: pd.DataFrame, sumber: str | None) -> pd.DataFrame:
+    if sumber is not None:
+        return riwayat[riwayat["sumber"] == sumber]
+    renstra = riwayat[riwayat["sumber"].str.contains("renstra", case=False, na=False)]
+    return renstra if not renstra.empty else riwayat
+
+
+def tabel_renstra(lkip: LkipYear, sumber: str | None = None) -> pd.DataFrame:
+    """Realisation per year against the medium-term (Renstra) target (Tabel 3.3, first).
+
+    Columns: KOLOM_RENSTRA; capaian = the :func:`capaian` formula with T = the indicator's
+    ``target_renstra``. Rows come from sheet ``riwayat_kinerja``: those of source ``sumber``
+    if given, else those whose source mentions "Renstra", else all. The current year is added
+    from sheet ``indikator`` (source SUMBER_INDIKATOR) when those rows lack it.
+    """
+    riwayat = _urut_sumber(_riwayat_renstra(lkip.riwayat_kinerja, sumber))
+    rows = []
+    for ind in lkip.indikator.itertuples():
+        mine = riwayat[riwayat["kode_indikator"] == ind.kode]
+        entries = [(ke_int(r.tahun), r.sumber, r.realisasi) for r in mine.itertuples()]
+        if lkip.year not in {tahun for tahun, _, _ in entries}:
+            entries.append((lkip.year, SUMBER_INDIKATOR, ind.realisasi))
+        for tahun, sumber_baris, realisasi in entries:
+            hasil = _capaian_indikator(lkip, ind, ind.target_renstra, realisasi)
+            rows.append({
+                K_KODE: ind.kode, K_INDIKATOR: ind.indikator,
+                K_TARGET_RENSTRA: ke_decimal(ind.target_renstra), K_TAHUN: tahun,
+                K_SUMBER: sumber_baris, K_REALISASI: ke_decimal(realisasi),
+                K_CAPAIAN_RENSTRA: hasil.nilai, K_KETERANGAN: hasil.keterangan,
+            })
+    return _frame(rows, KOLOM_RENSTRA)
+
+
+KOLOM_TRIWULAN = [K_KODE, K_INDIKATOR, K_TRIWULAN, K_TARGET, K_REALISASI, K_CAPAIAN,
+                  K_KETERANGAN]
+
+
+def tabel_triwulan(lkip: LkipYear) -> pd.DataFrame:
+    """Quarterly target, realisation and capaian per indicator (empty when no sheet).
+
+    Columns: KOLOM_TRIWULAN; rows ordered by indicator, then quarter I-IV.
+    """
+    indikator = _indikator_per_kode(lkip)
+    df = lkip.triwulan
+    df = df.assign(_q=df["triwulan"].map({q: i for i, q in enumerate(TRIWULAN)})).sort_values(
+        ["kode_indikator", "_q"], kind="stable")
+    rows = []
+    for row in df.itertuples():
+        ind = indikator[row.kode_indikator]
+        hasil = _capaian_indikator(lkip, ind, row.target, row.realisasi)
+        rows.append({K_KODE: row.kode_indikator, K_INDIKATOR: ind.indikator,
+                     K_TRIWULAN: row.triwulan, K_TARGET: ke_decimal(row.target),
+                     K_REALISASI: ke_decimal(row.realisasi), K_CAPAIAN: hasil.nilai,
+                     K_KETERANGAN: hasil.keterangan})
+    return _frame(rows, KOLOM_TRIWULAN)
