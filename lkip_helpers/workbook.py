@@ -8,9 +8,9 @@ or ``@`` (spreadsheet formula injection); a lone ``-`` is kept, as it means zero
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -20,11 +20,14 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from .parse import FORMULA_PREFIXES, parse_cell
 from .schema import KINDS, SHEETS, Column, Sheet
 
+#: Zero shows as "-", the accountant's zero of the source tables.
+WHOLE_FORMAT = '#,##0;-#,##0;"-"'
 NUMBER_FORMATS = {
-    "int": "#,##0",
-    "rupiah": "#,##0",
+    "int": WHOLE_FORMAT,
+    "rupiah": WHOLE_FORMAT,
     "number": "#,##0.00",
     "percent": "0.00",
     "date": "yyyy-mm-dd",
@@ -33,7 +36,6 @@ NUMBER_FORMATS = {
     "choice": "@",
 }
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
 def safe_text(value: Any) -> Any:
@@ -106,16 +108,20 @@ def _fields(ws, sheet: Sheet, values: Mapping[str, Any]) -> None:
 
 
 def _cell_value(value: Any, col: Column) -> Any:
+    """The cell value to write: text guarded by :func:`safe_text`; numbers and dates typed.
+
+    Numbers and dates given as text in the Indonesian style ("53.809.092.288", "87,74%",
+    "-", "2024-02-27") are parsed with :func:`lkip_helpers.parse.parse_cell`, so the
+    workbook holds real numbers and dates; a value that does not parse raises ValueError.
+    """
     if value is None:
         return None
-    if col.kind == "date" and isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return safe_text(value)
-    if isinstance(value, str):
+    if col.kind in ("text", "choice"):
         return safe_text(value)
-    return value
+    typed = parse_cell(value, col)
+    if isinstance(typed, Decimal):
+        return int(typed) if typed == typed.to_integral_value() else float(typed)
+    return typed
 
 
 def build_workbook(tables: Mapping[str, Any] | None = None, rows_hint: int = 200) -> Workbook:

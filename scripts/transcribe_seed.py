@@ -6,6 +6,11 @@ it, with the table it comes from; its own percentages and totals are kept even w
 disagree with the arithmetic (the workbook records, the analysis recomputes). Realisations
 the report does not give are left blank (None).
 
+Figures are typed here as text, the way the report prints them ("53.809.092.288", "88,05%",
+"-"), so that this file can be compared with the seed line by line. At write time
+:func:`lkip_helpers.workbook.write_workbook` converts them with :mod:`lkip_helpers.parse`,
+so the workbook holds real numbers and dates in numeric cells (a "-" becomes 0, shown "-").
+
 Run once to (re)write ``data/biro-umum-ntt/2023/lkip.xlsx``:
 
     python scripts/transcribe_seed.py

@@ -1,0 +1,505 @@
+"""Load and validate one unit-year workbook into an :class:`~lkip_helpers.model.LkipYear`.
+
+:func:`load_year` finds ``data/<unit>/<year>/lkip.xlsx`` through :mod:`lkip_helpers.config`;
+:func:`load_workbook_file` reads any workbook path. Both collect every problem of the
+workbook (missing sheets and columns, values of the wrong kind, negative amounts, duplicate
+keys, unknown choices and indicator codes, blank required values, formulas without a cached
+value ...) and raise them together as one :class:`~lkip_helpers.errors.DataError`.
+
+How it works, and why:
+
+1. The file is checked as a zip container first (a CSV renamed to .xlsx or a truncated file
+   gives one clear problem, not a library traceback); its uncompressed size is bounded.
+2. openpyxl reads it in read-only mode with ``data_only=True`` (the values Excel cached for
+   formulas). XML is parsed through defusedxml: this module refuses to import without it.
+3. Every cell is parsed by :mod:`lkip_helpers.parse` (Indonesian text numbers need more than
+   a dtype cast), then each sheet's DataFrame is validated with a pandera schema derived from
+   :mod:`lkip_helpers.schema` (required values, non-negative amounts, allowed values, unique
+   keys); pandera's failure cases are turned back into problems with Excel row and column.
+4. Cross-sheet rules follow (indicator codes, the profile year, belanja rows need a program).
+
+Results are cached by (path, modification time, size): every notebook chapter calls
+:func:`load_year`, and a workbook is parsed once per process. Each call returns fresh copies
+of the cached frames and profile, so callers may modify what they get.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import openpyxl
+import pandas as pd
+import pandera.pandas as pa
+from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.xml import DEFUSEDXML
+
+from . import config
+from .errors import NO_VALUE, DataError, Problem
+from .model import LkipYear
+from .parse import ParseError, is_blank, parse_cell, parse_text
+from .schema import INDICATOR_REFERENCES, PROFIL, SHEETS, Column, Sheet
+
+if not DEFUSEDXML:  # pragma: no cover - defusedxml is a declared dependency
+    raise ImportError("defusedxml must be installed: workbooks are untrusted XML")
+
+#: A sheet with more data rows than this is refused (a workbook per unit-year is small).
+MAX_DATA_ROWS = 10_000
+#: A workbook whose parts unpack to more than this is refused (zip bombs).
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+
+#: pandas dtype of each column kind (see model.LkipYear).
+DTYPES = {"text": object, "choice": object, "int": "Int64", "rupiah": "Int64", "year": "Int64",
+          "number": "Float64", "percent": "Float64", "date": "datetime64[ns]"}
+
+EXPECTED_REQUIRED = "expected a value: this column is required"
+EXPECTED_FORMULA = ("formula without a cached value: open and save the file in "
+                    "Excel/LibreOffice")
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+TABLE_SHEETS = tuple(s for s in SHEETS if s.layout == "table")
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def load_year(unit: str, year: int | str, data_dir: Path | str | None = None) -> LkipYear:
+    """The validated workbook ``<data_dir>/<unit>/<year>/lkip.xlsx``.
+
+    Raises :class:`~lkip_helpers.config.InvalidName` for unit/year names that are not allowed
+    and :class:`~lkip_helpers.errors.DataError` listing every problem of the data.
+    """
+    folder = config.unit_year_dir(unit, year, data_dir)
+    path = folder / config.WORKBOOK_NAME
+    if not folder.is_dir():
+        raise DataError([Problem(_shown(folder), None, None, None, NO_VALUE,
+                                 f"expected a folder for unit {unit!r}, year {year} holding "
+                                 f"{config.WORKBOOK_NAME} (see data/README.md, 'Starting a "
+                                 "new unit-year')")])
+    if not path.is_file():
+        raise DataError([Problem(_shown(path), None, None, None, NO_VALUE,
+                                 f"expected the workbook {config.WORKBOOK_NAME} in this folder "
+                                 "(see data/README.md, 'Starting a new unit-year')")])
+    return load_workbook_file(path, unit=unit, year=config.check_year(year))
+
+
+def load_workbook_file(path: Path | str, unit: str | None = None,
+                       year: int | None = None) -> LkipYear:
+    """The validated workbook at ``path``; raises :class:`DataError` listing every problem.
+
+    ``unit`` and ``year`` default to the folder names when the path looks like
+    ``<unit>/<year>/lkip.xlsx``; ``profil.tahun`` must equal ``year`` when it is known.
+    """
+    path = Path(path).resolve()
+    if not path.is_file():
+        raise DataError([Problem(_shown(path), None, None, None, NO_VALUE,
+                                 "expected an existing workbook file (.xlsx)")])
+    if unit is None and year is None:
+        unit, year = _unit_year_from_path(path)
+    stat = path.stat()
+    cached = _load_cached(str(path), stat.st_mtime_ns, stat.st_size, unit, year)
+    return _fresh_copy(cached)
+
+
+def clear_cache() -> None:
+    """Forget every cached workbook (the cache also notices changed files by itself)."""
+    _load_cached.cache_clear()
+
+
+# --------------------------------------------------------------------------- internals
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the working folder when inside it (shorter messages)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _unit_year_from_path(path: Path) -> tuple[str | None, int | None]:
+    if path.name != config.WORKBOOK_NAME:
+        return None, None
+    try:
+        return config.check_unit(path.parent.parent.name), config.check_year(path.parent.name)
+    except config.InvalidName:
+        return None, None
+
+
+def _fresh_copy(lkip: LkipYear) -> LkipYear:
+    frames = {s.name: getattr(lkip, s.name).copy() for s in TABLE_SHEETS}
+    return dataclasses.replace(lkip, profil=dict(lkip.profil), **frames)
+
+
+@dataclass
+class _Problems:
+    """Problems of one workbook, plus the cells already reported (to avoid repeating them)."""
+
+    file: str
+    items: list[Problem] = field(default_factory=list)
+    reported: set[tuple[str, int, str]] = field(default_factory=set)
+
+    def add(self, sheet: str | None, row: int | None, column: str | None, value: Any,
+            expected: str, letter: str | None = None) -> None:
+        self.items.append(Problem(self.file, sheet, row, column, value, expected, letter))
+        if sheet and row is not None and column:
+            self.reported.add((sheet, row, column))
+
+
+@dataclass
+class _Table:
+    """The parsed cells of one table sheet before they become a DataFrame."""
+
+    sheet: Sheet
+    rows: list[int] = field(default_factory=list)
+    values: dict[str, list[Any]] = field(default_factory=dict)
+    raw: dict[tuple[int, str], Any] = field(default_factory=dict)
+    letters: dict[str, str] = field(default_factory=dict)
+    present: bool = False
+
+
+@functools.lru_cache(maxsize=32)
+def _load_cached(path: str, mtime_ns: int, size: int, unit: str | None,
+                 year: int | None) -> LkipYear:
+    """Parse and validate; arguments beyond ``path`` only make the cache key."""
+    del mtime_ns, size
+    file = Path(path)
+    problems = _Problems(_shown(file))
+    has_formulas = _check_container(file, problems)
+    if problems.items:
+        raise DataError(problems.items)
+    try:
+        wb = openpyxl.load_workbook(file, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on junk; all mean "unreadable"
+        raise DataError([Problem(problems.file, None, None, None, NO_VALUE,
+                                 f"expected an Excel workbook (.xlsx) that can be read ({exc})")])
+    try:
+        formulas = _formula_cells(file) if has_formulas else set()
+        sheets, warnings = _match_sheets(wb.sheetnames, problems)
+        profil, profil_rows = _read_profil(wb[sheets["profil"]] if "profil" in sheets else None,
+                                           formulas, problems)
+        tables = {s.name: _read_table(wb[sheets[s.name]] if s.name in sheets else None, s,
+                                      sheets.get(s.name), formulas, problems)
+                  for s in TABLE_SHEETS}
+    finally:
+        wb.close()
+    frames = {name: _frame(table) for name, table in tables.items()}
+    for name, frame in frames.items():
+        _validate_frame(tables[name], frame, problems)
+    _cross_checks(profil, profil_rows, frames, tables, year, problems)
+    if problems.items:
+        raise DataError(problems.items)
+    if year is None:
+        year = profil["tahun"]
+    return LkipYear(unit=unit or file.stem, year=year, source=file, profil=profil,
+                    warnings=tuple(warnings), **frames)
+
+
+def _check_container(file: Path, problems: _Problems) -> bool:
+    """Is ``file`` a sane xlsx zip? Adds a problem if not; returns whether it has formulas."""
+    expected = "expected an Excel workbook (.xlsx); this file is not one"
+    try:
+        with zipfile.ZipFile(file) as zf:
+            infos = zf.infolist()
+            if sum(i.file_size for i in infos) > MAX_UNCOMPRESSED_BYTES:
+                problems.add(None, None, None, NO_VALUE,
+                             f"{expected}: it unpacks to more than "
+                             f"{MAX_UNCOMPRESSED_BYTES // 2**20} MB")
+                return False
+            names = [i.filename for i in infos]
+            if "xl/workbook.xml" not in names:
+                problems.add(None, None, None, NO_VALUE,
+                             f"{expected} (a zip file without xl/workbook.xml; .xls and .ods "
+                             "files must be saved as .xlsx)")
+                return False
+            return any(_FORMULA_TAG.search(zf.read(n)) for n in names
+                       if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
+        problems.add(None, None, None, NO_VALUE,
+                     f"{expected} (save it from Excel or LibreOffice as .xlsx; {exc})")
+        return False
+
+
+def _formula_cells(file: Path) -> set[tuple[str, int, int]]:
+    """(sheet title, row, column number) of every formula cell (second, formula-only pass)."""
+    wb = openpyxl.load_workbook(file, read_only=True, data_only=False)
+    try:
+        found = set()
+        for ws in wb.worksheets:
+            for r, row in enumerate(ws.iter_rows(), start=1):
+                if r > MAX_DATA_ROWS + 1:
+                    break
+                found.update((ws.title, r, c) for c, cell in enumerate(row, start=1)
+                             if cell.data_type == "f")
+        return found
+    finally:
+        wb.close()
+
+
+def _match_sheets(names: list[str], problems: _Problems) -> tuple[dict[str, str], list[str]]:
+    """Schema sheet name -> workbook sheet title (case and spaces ignored); warnings."""
+    by_key = {n.strip().lower(): n for n in names}
+    found = {s.name: by_key[s.name] for s in SHEETS if s.name in by_key}
+    for sheet in SHEETS:
+        if sheet.required and sheet.name not in found:
+            problems.add(sheet.name, None, None, NO_VALUE,
+                         f"expected a sheet named {sheet.name!r} ({sheet.title}); "
+                         f"the workbook has: {', '.join(names)}")
+    known = {s.name for s in SHEETS}
+    warnings = [f"sheet {n!r} is not part of the schema and was ignored"
+                for n in names if n.strip().lower() not in known]
+    return found, warnings
+
+
+def _cell(value: Any, fmt: str | None, col: Column, where: tuple[str, int, str, str],
+          formulas: set, problems: _Problems) -> Any:
+    """Parse one cell, adding a problem (and returning None) when it does not fit."""
+    sheet, row, letter, title = where
+    if value is None and (title, row, column_index_from_string(letter)) in formulas:
+        problems.add(sheet, row, col.name, NO_VALUE, EXPECTED_FORMULA, letter)
+        return None
+    try:
+        return parse_cell(value, col, fmt or "General")
+    except ParseError as exc:
+        problems.add(sheet, row, col.name, value, str(exc), letter)
+        return None
+
+
+def _read_profil(ws, formulas: set, problems: _Problems) -> tuple[dict[str, Any], dict[str, int]]:
+    """Fields of sheet ``profil`` (column A name, column B value), defaults applied."""
+    values: dict[str, Any] = {}
+    rows: dict[str, int] = {}
+    if ws is None:
+        return {c.name: c.default for c in PROFIL.columns}, rows
+    for r, row in enumerate(ws.iter_rows(min_row=2, max_col=2), start=2):
+        if r > MAX_DATA_ROWS + 1:
+            problems.add("profil", None, None, NO_VALUE,
+                         f"expected at most {MAX_DATA_ROWS} rows of fields")
+            break
+        cells = list(row) + [None] * (2 - len(row))
+        key_cell, value_cell = cells[0], cells[1]
+        key_raw = key_cell.value if key_cell is not None else None
+        raw = value_cell.value if value_cell is not None else None
+        if is_blank(key_raw):
+            if not is_blank(raw):
+                problems.add("profil", r, "kunci", None,
+                             "expected a field name in column A for the value in column B", "A")
+            continue
+        key = parse_text(key_raw).lower()
+        try:
+            col = PROFIL.column(key)
+        except KeyError:
+            problems.add("profil", r, "kunci", key_raw,
+                         "expected one of the profile fields: " + ", ".join(PROFIL.column_names),
+                         "A")
+            continue
+        if key in rows:
+            problems.add("profil", r, "kunci", key_raw,
+                         f"expected each field once; {key} is already on row {rows[key]}", "A")
+            continue
+        rows[key] = r
+        fmt = getattr(value_cell, "number_format", None)
+        values[key] = _cell(raw, fmt, col, ("profil", r, "B", ws.title), formulas, problems)
+    for col in PROFIL.columns:
+        if values.get(col.name) is None:
+            values[col.name] = col.default
+        if col.required and values[col.name] is None and ("profil", rows.get(col.name, -1),
+                                                          col.name) not in problems.reported:
+            problems.add("profil", rows.get(col.name), col.name, None if col.name in rows
+                         else NO_VALUE,
+                         f"expected the field {col.name} ({col.description.rstrip('.')}); "
+                         "it is required", "B" if col.name in rows else None)
+    return values, rows
+
+
+def _read_header(ws, sheet: Sheet, problems: _Problems) -> tuple[dict[str, int], set[int]]:
+    """Schema column name -> 0-based position, from row 1, and the positions of all named
+    columns (known or not); reports unknown, duplicate and missing required names."""
+    header_row = next(ws.iter_rows(min_row=1, max_row=1), ())
+    positions: dict[str, int] = {}
+    named: set[int] = set()
+    for i, cell in enumerate(header_row):
+        if is_blank(cell.value):
+            continue
+        named.add(i)
+        name = parse_text(cell.value).lower()
+        letter = get_column_letter(i + 1)
+        if name not in sheet.column_names:
+            problems.add(sheet.name, 1, name, cell.value,
+                         "unknown column; expected one of: " + ", ".join(sheet.column_names),
+                         letter)
+        elif name in positions:
+            problems.add(sheet.name, 1, name, cell.value,
+                         f"expected each column once; {name} is already column "
+                         f"{get_column_letter(positions[name] + 1)}", letter)
+        else:
+            positions[name] = i
+    for col in sheet.columns:
+        if col.required and col.name not in positions:
+            problems.add(sheet.name, 1, col.name, NO_VALUE,
+                         f"missing required column: expected a column named {col.name!r} in "
+                         "row 1")
+    return positions, named
+
+
+def _read_table(ws, sheet: Sheet, title: str | None, formulas: set,
+                problems: _Problems) -> _Table:
+    """Parse the data rows of a table sheet (fully empty rows are skipped)."""
+    table = _Table(sheet, values={c.name: [] for c in sheet.columns})
+    if ws is None:
+        return table
+    table.present = True
+    positions, named = _read_header(ws, sheet, problems)
+    table.letters = {name: get_column_letter(i + 1) for name, i in positions.items()}
+    unnamed_reported: set[int] = set()  # columns without a header, reported once each
+    for r, row in enumerate(ws.iter_rows(min_row=2), start=2):
+        cells = list(row)
+        if all(is_blank(c.value) for c in cells):
+            continue
+        if len(table.rows) >= MAX_DATA_ROWS:
+            problems.add(sheet.name, r, None, NO_VALUE,
+                         f"expected at most {MAX_DATA_ROWS:,} rows of data; this sheet has more "
+                         "(is it the right sheet?)")
+            break
+        table.rows.append(r)
+        for i, cell in enumerate(cells):
+            if i not in named and i not in unnamed_reported and not is_blank(cell.value):
+                unnamed_reported.add(i)
+                problems.add(sheet.name, r, None, cell.value,
+                             "expected no data outside the named columns (row 1)",
+                             get_column_letter(i + 1))
+        for col in sheet.columns:
+            i = positions.get(col.name)
+            if i is None:
+                table.values[col.name].append(None)
+                continue
+            cell = cells[i] if i < len(cells) else None
+            raw = cell.value if cell is not None else None
+            table.raw[(r, col.name)] = raw
+            where = (sheet.name, r, table.letters[col.name], title or sheet.name)
+            table.values[col.name].append(
+                _cell(raw, getattr(cell, "number_format", None), col, where, formulas, problems))
+    return table
+
+
+def _series(values: list[Any], kind: str, index: pd.Index) -> pd.Series:
+    if kind in ("number", "percent"):
+        values = [None if v is None else float(v) for v in values]
+    elif kind == "date":
+        values = [pd.NaT if v is None else pd.Timestamp(v) for v in values]
+    return pd.Series(values, index=index, dtype=DTYPES[kind])
+
+
+def _frame(table: _Table) -> pd.DataFrame:
+    """The typed DataFrame of one sheet (index ``baris`` = Excel row)."""
+    index = pd.Index(table.rows, dtype="int64", name="baris")
+    data = {c.name: _series(table.values[c.name], c.kind, index) for c in table.sheet.columns}
+    return pd.DataFrame(data, index=index, columns=table.sheet.column_names)
+
+
+@functools.lru_cache(maxsize=None)
+def pandera_schema(sheet_name: str) -> pa.DataFrameSchema:
+    """The pandera schema of a table sheet, derived from :mod:`lkip_helpers.schema`.
+
+    Each check's ``error`` is the "expected ..." text of the resulting problem.
+    """
+    sheet = next(s for s in TABLE_SHEETS if s.name == sheet_name)
+    columns = {}
+    for col in sheet.columns:
+        checks = []
+        if col.kind in ("int", "rupiah", "number", "percent") and col.minimum is not None:
+            checks.append(pa.Check.ge(col.minimum, error=(
+                f"expected a value of {col.minimum:g} or more (amounts and counts are never "
+                "negative)")))
+        if col.choices:
+            checks.append(pa.Check.isin(col.choices,
+                                        error="expected one of: " + ", ".join(col.choices)))
+        columns[col.name] = pa.Column(DTYPES[col.kind], checks, nullable=not col.required)
+    checks = []
+    if sheet.key:
+        key = list(sheet.key)
+        checks.append(pa.Check(lambda df: ~df.duplicated(subset=key, keep="first"),
+                               name="unique_key", error="unique_key", ignore_na=False))
+    return pa.DataFrameSchema(columns, checks=checks, index=pa.Index("int64", name="baris"))
+
+
+def _validate_frame(table: _Table, frame: pd.DataFrame, problems: _Problems) -> None:
+    """Run the sheet's pandera schema; turn failure cases into problems (row, column, letter)."""
+    sheet = table.sheet
+    if not table.present:
+        return
+    if len(frame) < sheet.min_rows:
+        problems.add(sheet.name, None, None, NO_VALUE,
+                     f"expected at least {sheet.min_rows} row(s) of data below the header")
+    try:
+        pandera_schema(sheet.name).validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        failures = exc.failure_cases
+    else:
+        return
+    duplicate_rows: set[int] = set()
+    for case in failures.itertuples(index=False):
+        row = None if pd.isna(case.index) else int(case.index)
+        if case.check == "unique_key":
+            duplicate_rows.add(row)
+            continue
+        column = case.column
+        if row is None or column not in table.letters or (sheet.name, row, column) in \
+                problems.reported:
+            continue  # missing column (already reported) or a cell that failed to parse
+        expected = EXPECTED_REQUIRED if case.check == "not_nullable" else str(case.check)
+        value = table.raw.get((row, column))
+        problems.add(sheet.name, row, column, None if expected == EXPECTED_REQUIRED else value,
+                     expected, table.letters[column])
+    if duplicate_rows:
+        _report_duplicates(table, frame, sorted(duplicate_rows), problems)
+
+
+def _report_duplicates(table: _Table, frame: pd.DataFrame, rows: Iterable[int],
+                       problems: _Problems) -> None:
+    key = list(table.sheet.key)
+    first: dict[tuple, int] = {}
+    for row, values in zip(frame.index, frame[key].itertuples(index=False, name=None)):
+        first.setdefault(tuple(None if pd.isna(v) else v for v in values), row)
+    letters = ", ".join(table.letters.get(k, "?") for k in key)
+    for row in rows:
+        values = tuple(None if pd.isna(v) else v for v in frame.loc[row, key])
+        shown = values[0] if len(values) == 1 else values
+        problems.add(table.sheet.name, row, ", ".join(key), shown,
+                     f"duplicate key: expected each {' + '.join(key)} once (blanks count as part "
+                     f"of the key); the same is on row {first[values]}", letters)
+
+
+def _cross_checks(profil: dict[str, Any], profil_rows: dict[str, int],
+                  frames: dict[str, pd.DataFrame], tables: dict[str, _Table], year: int | None,
+                  problems: _Problems) -> None:
+    """Rules that span sheets: indicator codes, the profile year, belanja programs, scale."""
+    if tables["indikator"].present:
+        codes = set(frames["indikator"]["kode"].dropna())
+        for sheet_name, column in INDICATOR_REFERENCES:
+            table = tables[sheet_name]
+            if column not in table.letters:
+                continue
+            for row, code in frames[sheet_name][column].dropna().items():
+                if code not in codes:
+                    problems.add(sheet_name, row, column, code,
+                                 "expected the kode of an indicator on sheet indikator ("
+                                 + (", ".join(sorted(codes)) or "none defined") + ")",
+                                 table.letters[column])
+    tahun = profil.get("tahun")
+    if year is not None and tahun is not None and tahun != year:
+        problems.add("profil", profil_rows.get("tahun"), "tahun", tahun,
+                     f"expected {year}, the year of the folder", "B")
+    anggaran, letter = frames["anggaran"], tables["anggaran"].letters.get("program")
+    missing = anggaran[(anggaran["jenis"] == "belanja") & anggaran["program"].isna()]
+    for row in missing.index:
+        if ("anggaran", row, "program") not in problems.reported:
+            problems.add("anggaran", row, "program", None,
+                         "expected the program name: belanja rows need a program", letter)
+    if profil.get("skala_penilaian") == "kustom" and frames["skala"].empty:
+        problems.add("profil", profil_rows.get("skala_penilaian"), "skala_penilaian", "kustom",
+                     "expected rows on sheet skala when the scale is 'kustom'", "B")
