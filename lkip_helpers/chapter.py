@@ -1,0 +1,80 @@
+"""What a chapter notebook calls to show things: numbered tables, numbered charts, narrative.
+
+A notebook opens its unit-year with :meth:`Bab.buka` and then only calls ``bab.tabel``,
+``bab.grafik`` and ``bab.narasi``. Every output is a raw MIME bundle whose ``text/plain`` part
+is Indonesian text written here (never an object repr such as ``<Figure ...>``), whose HTML
+is escaped, and which carries no Python warning: the reader sees tables, charts and prose only.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import pandas as pd
+from IPython.display import display
+from matplotlib.figure import Figure
+
+from . import charts, tables
+from .load import load_year
+from .model import LkipYear
+
+
+def tampilkan_html(isi_html: str, teks: str) -> None:
+    """Show an HTML fragment; ``teks`` is its plain-text alternative."""
+    display({"text/html": isi_html, "text/plain": teks}, raw=True)
+
+
+def tampilkan_markdown(teks: str) -> None:
+    """Show Markdown (narrative paragraphs, headings, formula lists)."""
+    display({"text/markdown": teks, "text/plain": teks}, raw=True)
+
+
+def html_gambar(png: bytes, judul: str, keterangan: str) -> str:
+    """An embedded PNG chart (works offline) with its numbered caption below."""
+    data = base64.b64encode(png).decode("ascii")
+    return (
+        '<figure style="margin: 0.6em 0 1.4em 0;">'
+        f'<img src="data:image/png;base64,{data}" alt="{html.escape(judul)}" '
+        f'style="width: 100%; max-width: {charts.LEBAR_LAYAR}px; height: auto;">'
+        '<figcaption style="font-weight: bold; font-size: 0.92em; margin-top: 0.3em;">'
+        f"{html.escape(keterangan)}</figcaption></figure>"
+    )
+
+
+@dataclass
+class Bab:
+    """One chapter being shown: numbers its tables ("Tabel 2.1") and charts ("Gambar 2.1")."""
+
+    nomor: int
+    lkip: LkipYear
+    _tabel: int = field(default=0, repr=False)
+    _gambar: int = field(default=0, repr=False)
+
+    @classmethod
+    def buka(cls, nomor: int, unit: str, year: int | str, data_dir: Path | str | None = None) -> "Bab":
+        """Chapter ``nomor`` of unit-year ``unit``/``year`` (loaded by :func:`load.load_year`)."""
+        return cls(nomor, load_year(unit, year, data_dir))
+
+    def tabel(self, df: pd.DataFrame, judul: str, *,
+              format_kolom: Mapping[Any, tables.Pemformat] | None = None,
+              rata_kanan: Iterable[Any] = ()) -> None:
+        """Show ``df`` in the one table style, captioned "Tabel <bab>.<n> <judul>"."""
+        self._tabel += 1
+        nomor = f"{self.nomor}.{self._tabel}"
+        styler = tables.tabel(df, judul, nomor, format_kolom=format_kolom, rata_kanan=rata_kanan)
+        tampilkan_html(tables.html(styler), tables.teks(df, judul, nomor, format_kolom))
+
+    def grafik(self, fig: Figure) -> None:
+        """Show a chart made by :mod:`lkip_helpers.charts`, captioned "Gambar <bab>.<n> <title>"."""
+        self._gambar += 1
+        judul = charts.judul_grafik(fig)
+        keterangan = f"Gambar {self.nomor}.{self._gambar} {judul}"
+        tampilkan_html(html_gambar(charts.png(fig), judul, keterangan), keterangan)
+
+    def narasi(self, teks: str) -> None:
+        """Show narrative paragraphs (Markdown from :mod:`lkip_helpers.narrative`)."""
+        tampilkan_markdown(teks)

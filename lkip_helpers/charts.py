@@ -1,0 +1,256 @@
+"""THE chart style of the reports, and the few chart shapes the chapters use.
+
+Every chart is drawn inside :func:`gaya` (one ``matplotlib.rc_context``): Indonesian labels,
+numbers on axes and bars through :mod:`lkip_helpers.format` (thousands with dots, decimal
+comma), grey levels plus hatching and markers so that a black-and-white print still tells
+the series apart, and a title that says what the chart shows.
+
+Figures are made as ``matplotlib.figure.Figure`` objects on the Agg canvas, never through
+``pyplot``: nothing is registered in a global figure list, so a notebook's inline backend
+never shows a figure twice and no figure stays open after :func:`png` has rendered it.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import textwrap
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator, Mapping, Sequence
+
+import matplotlib as mpl
+from cycler import cycler
+from matplotlib.axes import Axes
+from matplotlib.axis import Axis
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from . import format as fmt
+
+#: Fill greys, darkest first; with :data:`ARSIR` they separate series without colour.
+ABU = ("#3a3a3a", "#bdbdbd", "#ffffff", "#7a7a7a")
+#: Hatch patterns, one per series.
+ARSIR = ("", "///", "...", "xx")
+#: Line markers and dash styles, one per series.
+PENANDA = ("o", "s", "^", "D")
+GARIS = ("-", "--", ":", "-.")
+
+#: Resolution of the rendered PNG: sharp on an A4 print at full text width.
+DPI = 200
+#: Width (px) at which a chart is shown on screen (the PNG holds DPI/100 times more pixels).
+LEBAR_LAYAR = 680
+
+GAYA = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9.5,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.titlepad": 10,
+    "axes.labelsize": 9.5,
+    "axes.edgecolor": "#000000",
+    "axes.linewidth": 0.8,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.axisbelow": True,
+    "axes.prop_cycle": cycler(color=list(ABU)),
+    "grid.color": "#d0d0d0",
+    "grid.linewidth": 0.6,
+    "hatch.linewidth": 0.8,
+    "hatch.color": "#000000",
+    "legend.frameon": False,
+    "legend.fontsize": 9,
+    "lines.linewidth": 1.8,
+    "lines.markersize": 6,
+    "xtick.color": "#000000",
+    "ytick.color": "#000000",
+    "figure.facecolor": "#ffffff",
+    "savefig.facecolor": "#ffffff",
+    "savefig.dpi": DPI,
+    "savefig.bbox": "tight",
+    "savefig.pad_inches": 0.15,
+    "axes.unicode_minus": True,
+}
+
+Format = Callable[[Any], str]
+
+
+@contextmanager
+def gaya() -> Iterator[None]:
+    """The shared chart style, for drawing and saving alike."""
+    with mpl.rc_context(GAYA):
+        yield
+
+
+def _gambar(lebar: float = 7.0, tinggi: float = 4.0) -> tuple[Figure, Axes]:
+    fig = Figure(figsize=(lebar, tinggi), layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig, fig.add_subplot()
+
+
+def _lipat(label: Any, lebar: int = 38) -> str:
+    """A long category name wrapped over lines, so it fits beside a bar."""
+    return "\n".join(textwrap.wrap(str(label), lebar)) or str(label)
+
+
+def _float(value: Any) -> float:
+    number = fmt.ke_decimal(value) if not isinstance(value, str) else None
+    return math.nan if number is None else float(number)
+
+
+def _legenda(fig: Figure, ax: Axes) -> None:
+    """The legend below the chart, outside the plot, so it never covers bars or labels."""
+    handles, labels = ax.get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncols=min(len(labels), 3))
+
+
+def format_sumbu(axis: Axis, desimal: int = 0, skala: float = 1) -> None:
+    """Tick labels the Indonesian way through :func:`format.angka` (8.418; 2,5).
+
+    ``skala`` divides the values first (1e9 for an axis labelled in miliar rupiah).
+    """
+    axis.set_major_formatter(FuncFormatter(lambda x, _pos: fmt.angka(x / skala, desimal)))
+    if desimal == 0:
+        axis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 2.5, 5, 10]))
+
+
+def _label_batang(ax: Axes, bars: Any, nilai: Sequence[Any], format_nilai: Format) -> None:
+    labels = [format_nilai(v) if not fmt.kosong(v) else "" for v in nilai]
+    ax.bar_label(bars, labels=labels, padding=3, fontsize=8.5,
+                 bbox={"facecolor": "#ffffff", "edgecolor": "none", "pad": 0.6})
+
+
+def batang(kategori: Sequence[Any], nilai: Sequence[Any], judul: str, label_sumbu: str, *,
+           format_nilai: Format = fmt.angka, horizontal: bool = True,
+           acuan: Any = None, label_acuan: str | None = None,
+           skala: float = 1, desimal_sumbu: int = 0) -> Figure:
+    """One bar per category, each labelled with its value (``format_nilai``).
+
+    ``acuan``: a reference value drawn as a dashed line (e.g. a minimum absorption of 85%),
+    named ``label_acuan`` in the legend.
+    """
+    with gaya():
+        n = len(kategori)
+        fig, ax = _gambar(7.0, max(2.4, 0.45 * n + 1.4) if horizontal else 4.0)
+        posisi = list(range(n))
+        data = [_float(v) / skala for v in nilai]
+        if horizontal:
+            bars = ax.barh(posisi, data, color=ABU[0], edgecolor="#000000", linewidth=0.6,
+                           height=0.6)
+            ax.set_yticks(posisi, [_lipat(k) for k in kategori])
+            ax.invert_yaxis()
+            ax.set_xlabel(label_sumbu)
+            format_sumbu(ax.xaxis, desimal_sumbu, 1)
+            ax.grid(axis="y", visible=False)
+            ax.margins(x=0.18)
+        else:
+            bars = ax.bar(posisi, data, color=ABU[0], edgecolor="#000000", linewidth=0.6,
+                          width=0.6)
+            ax.set_xticks(posisi, [_lipat(k, 16) for k in kategori])
+            ax.set_ylabel(label_sumbu)
+            format_sumbu(ax.yaxis, desimal_sumbu, 1)
+            ax.grid(axis="x", visible=False)
+            ax.margins(y=0.15)
+        _label_batang(ax, bars, nilai, format_nilai)
+        if acuan is not None:
+            garis = ax.axvline if horizontal else ax.axhline
+            garis(_float(acuan) / skala, color="#000000", linestyle="--", linewidth=1.2,
+                  label=label_acuan)
+            if label_acuan:
+                _legenda(fig, ax)
+        ax.set_title(judul)
+    return fig
+
+
+def batang_kelompok(kategori: Sequence[Any], seri: Mapping[str, Sequence[Any]], judul: str,
+                    label_sumbu: str, *, format_nilai: Format | None = fmt.angka,
+                    horizontal: bool = False, skala: float = 1,
+                    desimal_sumbu: int = 0) -> Figure:
+    """Grouped bars: for each category, one bar per series (grey level + hatching each).
+
+    ``seri`` maps a series name (legend, Indonesian) to its values, in category order.
+    ``skala`` divides values for the axis (e.g. 1e9 with ``label_sumbu="Miliar rupiah"``);
+    bar labels (``format_nilai``, None for none) show the unscaled values.
+    """
+    with gaya():
+        n, k = len(kategori), len(seri)
+        fig, ax = _gambar(7.0, max(2.8, 0.5 * n * k / 1.6 + 1.6) if horizontal else 4.2)
+        lebar = 0.8 / max(k, 1)
+        for i, (nama, nilai) in enumerate(seri.items()):
+            posisi = [p - 0.4 + lebar * (i + 0.5) for p in range(n)]
+            data = [_float(v) / skala for v in nilai]
+            gaya_batang = dict(color=ABU[i % len(ABU)], hatch=ARSIR[i % len(ARSIR)],
+                               edgecolor="#000000", linewidth=0.6, label=nama)
+            if horizontal:
+                bars = ax.barh(posisi, data, height=lebar, **gaya_batang)
+            else:
+                bars = ax.bar(posisi, data, width=lebar, **gaya_batang)
+            if format_nilai is not None:
+                _label_batang(ax, bars, nilai, format_nilai)
+        if horizontal:
+            ax.set_yticks(range(n), [_lipat(x) for x in kategori])
+            ax.invert_yaxis()
+            ax.set_xlabel(label_sumbu)
+            format_sumbu(ax.xaxis, desimal_sumbu)
+            ax.grid(axis="y", visible=False)
+            ax.margins(x=0.15)
+        else:
+            ax.set_xticks(range(n), [_lipat(x, 16) for x in kategori])
+            ax.set_ylabel(label_sumbu)
+            format_sumbu(ax.yaxis, desimal_sumbu)
+            ax.grid(axis="x", visible=False)
+            ax.margins(y=0.15)
+        _legenda(fig, ax)
+        ax.set_title(judul)
+    return fig
+
+
+def garis(kategori: Sequence[Any], seri: Mapping[str, Sequence[Any]], judul: str,
+          label_sumbu: str, *, format_nilai: Format | None = None, skala: float = 1,
+          desimal_sumbu: int = 0, acuan: Any = None,
+          label_acuan: str | None = None) -> Figure:
+    """One line per series over ordered categories (years, quarters), each with its own
+    marker and dash style; values labelled with ``format_nilai`` when given.
+
+    ``acuan`` draws a dashed reference line (e.g. the Renstra target of 100%).
+    """
+    with gaya():
+        fig, ax = _gambar(7.0, 4.0)
+        posisi = list(range(len(kategori)))
+        for i, (nama, nilai) in enumerate(seri.items()):
+            data = [_float(v) / skala for v in nilai]
+            ax.plot(posisi, data, color="#000000" if i == 0 else ABU[(i + 3) % len(ABU)],
+                    marker=PENANDA[i % len(PENANDA)], linestyle=GARIS[i % len(GARIS)],
+                    markerfacecolor="#ffffff" if i % 2 else "#000000", label=nama)
+            if format_nilai is not None:
+                for x, y, v in zip(posisi, data, nilai):
+                    if not math.isnan(y):
+                        ax.annotate(format_nilai(v), (x, y), textcoords="offset points",
+                                    xytext=(0, 7), ha="center", fontsize=8.5)
+        if acuan is not None:
+            ax.axhline(_float(acuan) / skala, color="#7a7a7a", linestyle=":", linewidth=1.2,
+                       label=label_acuan)
+        ax.set_xticks(posisi, [str(k) for k in kategori])
+        ax.set_ylabel(label_sumbu)
+        format_sumbu(ax.yaxis, desimal_sumbu)
+        ax.grid(axis="x", visible=False)
+        ax.margins(y=0.2, x=0.08)
+        _legenda(fig, ax)
+        ax.set_title(judul)
+    return fig
+
+
+def judul_grafik(fig: Figure) -> str:
+    """The title of a chart made here (what it shows)."""
+    return fig.axes[0].get_title(loc="left")
+
+
+def png(fig: Figure) -> bytes:
+    """The chart as PNG bytes at :data:`DPI`, in the shared style; the figure is then released."""
+    buffer = io.BytesIO()
+    with gaya():
+        fig.savefig(buffer, format="png")
+    fig.clear()
+    return buffer.getvalue()

@@ -1,0 +1,87 @@
+"""Narrative paragraphs (lkip_helpers.narrative): the seed's figures in Indonesian sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from _frames import lkip_year
+from lkip_helpers import narrative
+from lkip_helpers.load import load_year
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_year("biro-umum-ntt", 2023)
+
+
+def test_budget_paragraph_holds_totals_minimums_and_weakest_activities(seed):
+    teks = narrative.narasi_anggaran(seed)
+    for bagian in ("Rp53.809.092.288", "Rp47.214.705.470", "87,74%", "kategori Sangat Berhasil",
+                   "memenuhi batas realisasi minimal 85,00%", "Rp6.594.386.818",
+                   "Rp339.237.581 (70,00%)", "belum memenuhi batas realisasi minimal 90,00%",
+                   "**Pengadaan Barang Milik Daerah Penunjang Urusan Pemerintah Daerah** sama "
+                   "sekali tidak terealisasi", "**Fasilitasi Materi dan Komunikasi Pimpinan**, "
+                   "yaitu 76,92% dengan sisa Rp233.970.105"):
+        assert bagian in teks
+
+
+def test_capaian_and_outputs(seed):
+    capaian = narrative.narasi_capaian(seed)
+    assert "capaian 100,00%" in capaian and "**Sangat Berhasil**" in capaian
+    assert "X ≥ 85: Sangat Berhasil" in capaian
+    keluaran = narrative.narasi_keluaran(seed)
+    assert "180 dari 180 layanan" in keluaran and "rencana 108 kali" in keluaran
+
+
+def test_history_renstra_and_missing_quarters(seed):
+    renstra = narrative.narasi_renstra(seed)
+    assert "Renstra 2019-2023" in renstra and "2019 sebesar 286,00%" in renstra
+    assert "2020 sebesar 122,30%" in renstra
+    assert 'tertulis "NA"' in narrative.narasi_riwayat(seed)
+    assert "tidak memuat data per triwulan" in narrative.narasi_triwulan(seed)
+
+
+def test_trend_and_efficiency_with_formulas(seed):
+    tren = narrative.narasi_tren_anggaran(seed)
+    assert "Rp116.943.082.326" in tren and "turun 43,78%" in tren
+    assert "tertinggi terjadi pada tahun 2022 (94,77%)" in tren
+    efisiensi = narrative.narasi_efisiensi(seed)
+    assert "Rp47.214.705.470 ÷ 180 = Rp262.303.919" in efisiensi
+    assert "Biaya per keluaran (Rp) = Realisasi belanja ÷ Jumlah keluaran" in efisiensi
+    assert "indeks 1,14" in efisiensi and "= Rp6.594.386.818" in efisiensi
+    assert "\n\n2. **Anggaran yang tidak terserap.**" in efisiensi  # a Markdown list
+
+
+def test_assets_staff_and_commitments(seed):
+    assert "8.418 unit" in narrative.narasi_aset(seed)
+    assert "43 ÷ 10 = 4,30" in narrative.narasi_rasio_aset(seed)
+    assert "SLTA/SMK/KPAA sebanyak 58 orang atau 61,05%" in narrative.narasi_pendidikan(seed)
+    assert "III/b dengan 24 dari 95 PNS (25,26%)" in narrative.narasi_golongan(seed)
+    assert "7 laki-laki dan 3 perempuan" in narrative.narasi_jabatan(seed)
+    komitmen = narrative.narasi_komitmen(seed)
+    assert "2 tercapai, 2 tidak tercapai, 12 belum ada data, 1 tanpa ambang" in komitmen
+    assert "butir B.b (Realisasi pendapatan) dengan realisasi 70,00%" in komitmen
+
+
+def test_summary_table_and_paragraph(seed):
+    df = narrative.tabel_ikhtisar(seed)
+    nilai = dict(zip(df[narrative.K_UKURAN], df[narrative.K_NILAI]))
+    assert nilai["Realisasi belanja"] == "Rp47.214.705.470 (87,74%)"
+    assert nilai["Biaya per keluaran"] == "Rp262.303.919"
+    assert nilai["Jumlah aset"] == "8.418"
+    assert "Sangat Berhasil" in set(df[narrative.K_PENILAIAN])
+    assert "terbanyak SLTA/SMK/KPAA (61,05%)" in set(df[narrative.K_PENILAIAN])
+    assert "180 dari 180" in narrative.narasi_ikhtisar(seed)
+
+
+def test_spreadsheet_text_cannot_inject_html_or_markdown():
+    lkip = lkip_year(anggaran=[
+        dict(jenis="belanja", program="P", pagu=100, realisasi=90, serapan_minimal=85.0),
+        dict(jenis="belanja", program="P", kegiatan="<script>alert(1)</script>", pagu=50,
+             realisasi=0),
+        dict(jenis="belanja", program="P", kegiatan="[klik](javascript:x) *tebal*", pagu=50,
+             realisasi=40),
+    ])
+    teks = narrative.narasi_anggaran(lkip)
+    assert "<script>" not in teks and "&lt;script&gt;alert(1)&lt;/script&gt;" in teks
+    assert r"\[klik\](javascript:x) \*tebal\*" in teks
