@@ -1,0 +1,181 @@
+"""Time `lkip render` against the naive pipeline and the floor, and a 20 unit-year batch.
+
+Run from the project root: ``.venv/bin/python benchmarks/bench_render.py`` (see README.md here).
+
+* naive: per chapter, the ``papermill`` CLI, then ``jupyter nbconvert --to html``, then one
+  Chromium ``--print-to-pdf``;
+* floor: one Python process executing a one-cell ``pass`` notebook with papermill, plus one
+  Chromium print of a small HTML page;
+* lkip: ``lkip render`` of the embedded unit-year (HTML + PDF), a fresh process.
+
+Batch: copies of the embedded workbook under a temporary data folder (units bench-01 ...),
+rendered one by one (one ``lkip render`` per unit-year) and as one ``lkip render --all
+--jobs 2``; peak memory is the largest sum of resident memory over the whole process tree
+(psutil), sampled every 50 ms. Goals are printed next to the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from lkip_helpers import config  # noqa: E402
+from lkip_helpers.pdf import find_chromium  # noqa: E402
+
+BIN = Path(sys.executable).parent
+UNIT, YEAR = config.DEFAULT_UNIT, config.DEFAULT_YEAR
+
+
+def chromium_print(chromium: Path, html: Path, pdf: Path, profile: Path) -> list[str]:
+    return [str(chromium), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            f"--user-data-dir={profile}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
+            html.resolve().as_uri()]
+
+
+def timed(commands: list[list[str]], **kw) -> float:
+    start = time.perf_counter()
+    for command in commands:
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+    return time.perf_counter() - start
+
+
+def naive(work: Path, chromium: Path) -> float:
+    commands = []
+    for nb in sorted(config.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb")):
+        executed = work / nb.name
+        commands += [
+            [str(BIN / "papermill"), str(nb), str(executed), "-p", "unit", UNIT, "-p", "year",
+             str(YEAR), "--cwd", str(config.NOTEBOOKS_DIR)],
+            [str(BIN / "jupyter"), "nbconvert", "--to", "html", str(executed)],
+            chromium_print(chromium, executed.with_suffix(".html"), executed.with_suffix(".pdf"),
+                           work / f"profile-{nb.stem}"),
+        ]
+    return timed(commands)
+
+
+def floor(work: Path, chromium: Path) -> float:
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
+    nb.metadata["kernelspec"] = {"name": "python3", "language": "python", "display_name": "Python 3"}
+    nbformat.write(nb, work / "pass.ipynb")
+    (work / "small.html").write_text("<!DOCTYPE html><meta charset=utf-8><h1>Halo</h1>")
+    code = ("import papermill; papermill.execute_notebook("
+            f"{str(work / 'pass.ipynb')!r}, {str(work / 'pass.out.ipynb')!r}, progress_bar=False)")
+    return timed([[sys.executable, "-c", code],
+                  chromium_print(chromium, work / "small.html", work / "small.pdf", work / "pf")])
+
+
+class PeakMemory:
+    """Largest total RSS of a process and its descendants while it runs (needs psutil)."""
+
+    def __init__(self, pid: int) -> None:
+        import psutil
+
+        self.root, self.peak, self._stop = psutil.Process(pid), 0, threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            try:
+                procs = [self.root, *self.root.children(recursive=True)]
+                total = 0
+                for proc in procs:
+                    try:
+                        total += proc.memory_info().rss
+                    except psutil.Error:
+                        pass
+                self.peak = max(self.peak, total)
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def lkip(args: list[str], out: Path, measure_memory: bool = False) -> tuple[float, int | None]:
+    command = [str(BIN / "lkip"), "render", *args, "--output-dir", str(out)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    meter = None
+    if measure_memory:
+        try:
+            meter = PeakMemory(proc.pid)
+        except ImportError:
+            print("(psutil not installed: no memory figure)")
+    output, _ = proc.communicate()
+    seconds = time.perf_counter() - start
+    peak = meter.stop() if meter else None
+    if proc.returncode != 0:
+        raise SystemExit(f"lkip render {' '.join(args)} failed:\n{output}")
+    return seconds, peak
+
+
+def batch_data(root: Path, count: int) -> tuple[Path, list[str]]:
+    data = root / "data"
+    units = [f"bench-{i:02d}" for i in range(1, count + 1)]
+    source = config.unit_year_dir(UNIT, YEAR) / config.WORKBOOK_NAME
+    for unit in units:
+        target = data / unit / str(YEAR)
+        target.mkdir(parents=True)
+        shutil.copy(source, target / config.WORKBOOK_NAME)
+    return data, units
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--batch", type=int, default=20, help="unit-years in the batch (20)")
+    parser.add_argument("--jobs", type=int, default=2, help="workers for the batch (2)")
+    parser.add_argument("--skip-batch", action="store_true", help="only the single unit-year")
+    args = parser.parse_args()
+    chromium = find_chromium()
+    if chromium is None:
+        raise SystemExit("Chromium is needed for this benchmark (apt-get install chromium)")
+    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}, {subprocess.run([str(chromium), '--version'], capture_output=True, text=True).stdout.strip()}")
+    with tempfile.TemporaryDirectory(prefix="lkip-bench-") as tmp:
+        work = Path(tmp)
+        for name in ("naive", "floor", "out", "batch"):
+            (work / name).mkdir()
+        t_lkip, _ = lkip([], work / "out")  # first: also warms the OS file cache for the others
+        t_lkip, _ = lkip([], work / "out")
+        t_naive = naive(work / "naive", chromium)
+        t_floor = floor(work / "floor", chromium)
+        print(f"naive  {t_naive:7.1f} s   (papermill + nbconvert + Chromium per chapter)")
+        print(f"floor  {t_floor:7.1f} s   (one pass-notebook + one small PDF)")
+        print(f"lkip   {t_lkip:7.1f} s   (lkip render, HTML + PDF)")
+        print(f"naive / lkip = {t_naive / t_lkip:5.2f}  (goal >= 10)")
+        print(f"lkip / floor = {t_lkip / t_floor:5.2f}  (goal <= 3)")
+        if args.skip_batch:
+            return
+        data, units = batch_data(work / "batch", args.batch)
+        one_by_one = sum(lkip([unit, str(YEAR), "--data-dir", str(data), "--jobs", "1"],
+                              work / "batch" / "single")[0] for unit in units)
+        t_batch, peak = lkip(["--all", "--data-dir", str(data), "--jobs", str(args.jobs)],
+                             work / "batch" / "together", measure_memory=True)
+        print(f"batch of {args.batch}: one by one {one_by_one:7.1f} s, "
+              f"--jobs {args.jobs} {t_batch:7.1f} s")
+        print(f"batch / one by one = {t_batch / one_by_one:5.2f}  (goal <= 0.6)")
+        if peak is not None:
+            print(f"peak memory (process tree) = {peak / 2**30:5.2f} GiB  (goal < 2 GiB)")
+
+
+if __name__ == "__main__":
+    main()

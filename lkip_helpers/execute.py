@@ -1,0 +1,227 @@
+"""Execute chapter notebooks in ONE Jupyter kernel that is reused from chapter to chapter.
+
+Starting a kernel and importing pandas, matplotlib and ``lkip_helpers`` into it costs more
+than running a whole chapter, so :class:`ChapterKernel` starts one kernel per worker and runs
+every chapter of every unit-year of that worker in it. Between chapters the user namespace is
+cleared (``%reset -f``) and figures are closed, so a chapter sees only its own variables, while
+imported modules (and the loader's cache of parsed workbooks) stay warm.
+
+Parameters are injected the papermill way (:func:`papermill.parameterize.parameterize_notebook`:
+an ``injected-parameters`` cell after the ``parameters`` cell), so an executed notebook looks
+exactly like one papermill would have written.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+# jsonschema (imported by nbformat) registers optional format checkers; the one for IRIs
+# (rfc3987-syntax) compiles a Lark grammar at import time, about 1.7 s on every run. Notebook
+# validation never checks IRI formats, so the module is marked absent before nbformat loads.
+sys.modules.setdefault("rfc3987_syntax", None)
+
+import nbformat  # noqa: E402
+from jupyter_client.manager import AsyncKernelManager  # noqa: E402
+from nbclient import NotebookClient  # noqa: E402
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError  # noqa: E402
+from nbformat import NotebookNode  # noqa: E402
+from papermill.parameterize import parameterize_notebook  # noqa: E402
+
+KERNEL_NAME = "python3"
+#: Cell tags whose cells (and outputs) never reach the reader.
+HIDDEN_TAGS = frozenset({"parameters", "injected-parameters", "remove-cell", "remove_cell"})
+
+#: Run before every chapter: the chapter starts with an empty namespace and no open figure.
+_RESET_CODE = (
+    "get_ipython().run_line_magic('reset', '-f')\n"
+    "import sys as _s\n"
+    "if 'matplotlib.pyplot' in _s.modules:\n"
+    "    _s.modules['matplotlib.pyplot'].close('all')\n"
+    "del _s\n"
+)
+#: Imported while the kernel waits for its first chapter (they are needed by every chapter).
+_WARM_CODE = "import pandas, matplotlib.pyplot, lkip_helpers.format\n"
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def strip_ansi(text: str) -> str:
+    """``text`` without the terminal colour codes IPython puts in tracebacks."""
+    return _ANSI.sub("", text)
+
+
+@dataclass(frozen=True)
+class ChapterError:
+    """Why a chapter stopped: the cell (1-based, as the author sees it) and the exception."""
+
+    cell: int | None
+    ename: str
+    evalue: str
+    traceback: str = ""
+
+    def __str__(self) -> str:
+        where = f"cell {self.cell}" if self.cell is not None else "before the first cell"
+        return f"{where}: {self.ename}: {self.evalue}"
+
+
+class ChapterFailed(Exception):
+    """A chapter raised, timed out or killed its kernel; ``.notebook`` holds what ran.
+
+    ``chapter`` (the notebook's name, e.g. ``02_capaian_kinerja``) is set by the caller that
+    knows it; ``str()`` is then "chapter 02_capaian_kinerja, cell 5: ValueError: ...".
+    """
+
+    def __init__(self, error: ChapterError, notebook: NotebookNode) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.notebook = notebook
+        self.chapter: str | None = None
+
+    def __str__(self) -> str:
+        return f"chapter {self.chapter}, {self.error}" if self.chapter else str(self.error)
+
+
+def author_cell_number(nb: NotebookNode, index: int) -> int:
+    """1-based position of cell ``index`` in the notebook as stored (injected cells not counted)."""
+    injected = sum(
+        1 for cell in nb.cells[:index] if "injected-parameters" in cell.metadata.get("tags", [])
+    )
+    return index - injected + 1
+
+
+def read_notebook(path: Path) -> NotebookNode:
+    """Read a notebook file (nbformat 4)."""
+    return nbformat.read(str(path), as_version=4)
+
+
+def write_notebook(nb: NotebookNode, path: Path) -> None:
+    """Write ``nb`` to ``path`` (creating its folder)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, str(path))
+
+
+class ChapterKernel:
+    """One IPython kernel, started once and reused for every chapter run through it.
+
+    ``cwd`` is the kernel's working directory (the notebooks folder, as in Jupyter);
+    ``log`` receives the kernel process's own stdout/stderr so they stay off the terminal.
+    Call :meth:`close` (or use ``with``) to stop the kernel.
+    """
+
+    def __init__(self, cwd: Path, log: TextIO | None = None, startup_timeout: float = 60) -> None:
+        self.cwd = Path(cwd)
+        self._log = log
+        self._startup_timeout = startup_timeout
+        self._loop = asyncio.new_event_loop()
+        self.km: AsyncKernelManager | None = None
+        self.kc: Any = None
+        self._run(self._start())
+
+    # -- lifecycle ----------------------------------------------------------------------------
+    def _run(self, coro: Any) -> Any:
+        return self._loop.run_until_complete(coro)
+
+    async def _start(self) -> None:
+        self.km = AsyncKernelManager(kernel_name=KERNEL_NAME)
+        streams = {"stdout": self._log, "stderr": self._log} if self._log else {}
+        await self.km.start_kernel(cwd=str(self.cwd), **streams)
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        await self.kc.wait_for_ready(timeout=self._startup_timeout)
+        # Warm the imports every chapter needs while the caller prepares its first chapter.
+        self.kc.execute(_WARM_CODE, silent=True, store_history=False)
+
+    def restart(self) -> None:
+        """Replace the kernel with a fresh one (after a timeout, a crash or a failed chapter)."""
+        self._run(self._stop())
+        self._run(self._start())
+
+    async def _stop(self) -> None:
+        if self.kc is not None:
+            self.kc.stop_channels()
+            self.kc = None
+        if self.km is not None:
+            if await self.km.is_alive():
+                await self.km.shutdown_kernel(now=True)
+            self.km = None
+
+    def close(self) -> None:
+        """Stop the kernel and release the event loop."""
+        try:
+            self._run(self._stop())
+        finally:
+            self._loop.close()
+
+    def __enter__(self) -> ChapterKernel:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- execution ----------------------------------------------------------------------------
+    def _client(self, nb: NotebookNode, timeout: float | None) -> NotebookClient:
+        client = NotebookClient(
+            nb, km=self.km, kernel_name=KERNEL_NAME, timeout=timeout,
+            interrupt_on_timeout=False, allow_errors=False,
+            resources={"metadata": {"path": str(self.cwd)}},
+        )
+        client.kc = self.kc
+        client.reset_execution_trackers()
+        return client
+
+    async def _execute(self, nb: NotebookNode, timeout: float | None) -> None:
+        client = self._client(nb, timeout)
+        for index, cell in enumerate(nb.cells):
+            try:
+                await client.async_execute_cell(cell, index, store_history=False)
+            except CellTimeoutError:
+                raise ChapterFailed(ChapterError(
+                    author_cell_number(nb, index), "TimeoutError",
+                    f"the cell ran longer than {timeout:g} s and was stopped"), nb) from None
+            except CellExecutionError as error:
+                raise ChapterFailed(ChapterError(
+                    author_cell_number(nb, index), error.ename, error.evalue,
+                    strip_ansi(error.traceback)), nb) from None
+            except DeadKernelError:
+                raise ChapterFailed(ChapterError(
+                    author_cell_number(nb, index), "DeadKernelError",
+                    "the kernel died while running the cell"), nb) from None
+
+    def run_code(self, code: str, timeout: float | None = None) -> NotebookNode:
+        """Execute ``code`` as a one-cell notebook; return that notebook with its outputs."""
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+        self._run(self._execute(nb, timeout))
+        return nb
+
+    def run_json(self, code: str, timeout: float | None = None) -> Any:
+        """Execute ``code``, which must print one JSON document, and return it decoded."""
+        nb = self.run_code(code, timeout)
+        text = "".join(
+            out.get("text", "") for out in nb.cells[0].outputs
+            if out.output_type == "stream" and out.name == "stdout"
+        )
+        return json.loads(text)
+
+    def run_chapter(
+        self, source: NotebookNode, parameters: dict[str, Any], timeout: float | None = None
+    ) -> NotebookNode:
+        """Execute a chapter notebook with ``parameters`` injected; return the executed copy.
+
+        The namespace is reset first. Raises :class:`ChapterFailed` (carrying the partly
+        executed notebook) when a cell raises, times out or kills the kernel; after that the
+        kernel should be :meth:`restart`-ed before further use.
+        """
+        nb = copy.deepcopy(source)
+        nb.metadata.setdefault("papermill", {})  # what papermill's own loader adds
+        for cell in nb.cells:
+            cell.metadata.setdefault("tags", [])
+        nb = parameterize_notebook(nb, parameters, kernel_name=KERNEL_NAME, language="python")
+        self.run_code(_RESET_CODE, timeout)
+        self._run(self._execute(nb, timeout))
+        return nb

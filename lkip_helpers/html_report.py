@@ -1,0 +1,173 @@
+"""Assemble executed chapter notebooks into ONE self-contained HTML report, and the index page.
+
+The report is written with our own Jinja2 templates (``templates/report.html.j2``,
+``templates/index.html.j2``) instead of nbconvert's, whose templates load require.js, MathJax
+and mermaid from a CDN: here the CSS is inlined, images are ``data:`` URIs and nothing is
+fetched. Code cells show only their outputs; cells tagged ``parameters`` or
+``injected-parameters`` (see :data:`lkip_helpers.execute.HIDDEN_TAGS`) and stderr streams are
+left out. Text from the data is escaped by Jinja2's autoescape (cover, index) or by the helper
+that produced the output (tables, narrative: see :mod:`lkip_helpers.chapter`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import jinja2
+import mistune
+from markupsafe import Markup, escape
+
+from .execute import HIDDEN_TAGS
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+CSS_FILE = TEMPLATES_DIR / "report.css"
+
+# Authored Markdown cells may hold HTML; Markdown produced from data (text/markdown outputs)
+# may not, so its raw HTML is escaped.
+_MARKDOWN_CELL = mistune.create_markdown(escape=False, plugins=["table", "strikethrough"])
+_MARKDOWN_OUTPUT = mistune.create_markdown(escape=True, plugins=["table", "strikethrough"])
+
+#: References that would make the page fetch something: src/href attributes and CSS url().
+_REFERENCE = re.compile(
+    r"""(?:\b(?:src|href)\s*=\s*["']?|url\(\s*["']?)([^"'\s)>]+)""", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One chapter of the report: its anchor, title and body HTML (outputs only)."""
+
+    anchor: str
+    title: str
+    body: Markup
+
+
+def chapter_title(nb: Any, fallback: str) -> str:
+    """The title of a chapter: the ``# Title`` heading of its first (markdown) cell."""
+    if nb.cells and nb.cells[0].cell_type == "markdown":
+        for line in nb.cells[0].source.splitlines():
+            if line.startswith("# "):
+                return line[2:].strip()
+    return fallback
+
+
+def _output_html(output: Any) -> str | None:
+    """HTML for one code-cell output, or None when the reader should not see it."""
+    kind = output.get("output_type")
+    if kind == "stream":
+        if output.get("name") != "stdout" or not output.get("text", "").strip():
+            return None
+        return f'<pre class="teks">{escape(output["text"])}</pre>'
+    if kind not in ("display_data", "execute_result"):
+        return None  # errors never reach the report: a failed chapter fails the render
+    data = output.get("data", {})
+    if "text/html" in data:
+        return f'<div class="keluaran">{data["text/html"]}</div>'
+    if "image/svg+xml" in data:
+        return f'<figure class="gambar">{data["image/svg+xml"]}</figure>'
+    for mime in ("image/png", "image/jpeg"):
+        if mime in data:
+            payload = str(data[mime]).replace("\n", "")
+            return f'<figure class="gambar"><img alt="" src="data:{mime};base64,{payload}"></figure>'
+    if "text/markdown" in data:
+        return f'<div class="narasi">{_MARKDOWN_OUTPUT(data["text/markdown"])}</div>'
+    if "text/plain" in data:
+        return f'<pre class="teks">{escape(data["text/plain"])}</pre>'
+    return None
+
+
+def chapter_from_notebook(nb: Any, anchor: str, fallback_title: str) -> Chapter:
+    """The reader's view of an executed notebook: markdown and outputs, no code, no prompts."""
+    title = chapter_title(nb, fallback_title)
+    parts: list[str] = []
+    for index, cell in enumerate(nb.cells):
+        if HIDDEN_TAGS.intersection(cell.metadata.get("tags", [])):
+            continue
+        if cell.cell_type == "markdown":
+            source = cell.source
+            if index == 0:  # the title is rendered by the template
+                source = "\n".join(l for l in source.splitlines() if not l.startswith("# "))
+            if source.strip():
+                parts.append(f'<div class="narasi">{_MARKDOWN_CELL(source)}</div>')
+        elif cell.cell_type == "code":
+            parts.extend(html for html in map(_output_html, cell.get("outputs", [])) if html)
+    return Chapter(anchor=anchor, title=title, body=Markup("\n".join(parts)))
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+    )
+
+
+def _css() -> Markup:
+    return Markup(CSS_FILE.read_text(encoding="utf-8"))
+
+
+def render_report(facts: dict[str, Any], chapters: Iterable[Chapter], dibuat: str) -> str:
+    """The whole report: cover (from ``facts``, see :func:`report_facts`), contents, chapters.
+
+    ``dibuat`` is the rendering date, already in Indonesian (``format.tanggal``).
+    """
+    return _environment().get_template("report.html.j2").render(
+        f=facts, chapters=list(chapters), dibuat=dibuat, css=_css()
+    )
+
+
+def render_index(entries: list[dict[str, Any]], dibuat: str) -> str:
+    """``reports/index.html``: one row per rendered unit-year (facts plus links)."""
+    return _environment().get_template("index.html.j2").render(
+        entries=entries, dibuat=dibuat, css=_css()
+    )
+
+
+def external_references(html: str) -> list[str]:
+    """Every src/href/url() in ``html`` that would load something from outside the page.
+
+    In-page anchors (``#bab-01``) and ``data:`` URIs are fine; anything else is listed.
+    Links of the index to the reports beside it are checked by the caller, not here.
+    """
+    return [ref for ref in _REFERENCE.findall(html)
+            if not ref.startswith(("#", "data:"))]
+
+
+def report_facts(unit: str, year: int, data_dir: str | None = None) -> dict[str, Any]:
+    """What the cover and the index show of a unit-year, as display strings (JSON-ready).
+
+    Run inside the chapters' kernel, so the workbook is parsed once (the loader caches it) and
+    a data error surfaces before any chapter runs: then the dict holds ``problems`` (one line
+    each) and nothing else. Headline figures come from :func:`lkip_helpers.anggaran.efisiensi`
+    (mean capaian, spending serapan) and the unit's assessment scale (kategori).
+    """
+    from . import anggaran, kinerja
+    from .errors import DataError
+    from .format import KOSONG, persen, tanggal
+    from .load import load_year
+
+    try:
+        lkip = load_year(unit, year, data_dir)
+    except DataError as error:
+        return {"problems": [str(problem) for problem in error.problems]}
+    profil = lkip.profil
+    ringkas = anggaran.efisiensi(lkip)
+    capaian = ringkas.capaian_kinerja
+    return {
+        "unit": unit,
+        "tahun": year,
+        "nama_unit": profil.get("nama_unit") or unit,
+        "provinsi": profil.get("provinsi") or "",
+        "kepala_nama": profil.get("kepala_nama") or KOSONG,
+        "kepala_jabatan": profil.get("kepala_jabatan") or "",
+        "kepala_pangkat": profil.get("kepala_pangkat") or "",
+        "kepala_nip": profil.get("kepala_nip") or "",
+        "tanggal_laporan": tanggal(profil.get("tanggal_laporan")),
+        "capaian": persen(capaian),
+        "kategori": kinerja.skala_untuk(lkip).kategori(capaian) or KOSONG,
+        "serapan": persen(ringkas.serapan_anggaran),
+    }

@@ -1,0 +1,460 @@
+"""Render unit-years into reports: executed notebooks, one HTML report, one A4 PDF, an index.
+
+For each unit-year, every chapter notebook (``notebooks/NN_slug.ipynb``) runs with the
+parameters ``unit``, ``year`` and ``data_dir`` injected, and ``reports/<unit>/<year>/`` receives:
+
+* ``notebooks/NN_slug.ipynb``: the executed notebooks;
+* ``<unit>-<year>.html``: one self-contained report (:mod:`lkip_helpers.html_report`);
+* ``<unit>-<year>.pdf``: the same HTML printed on A4 by headless Chromium (:mod:`lkip_helpers.pdf`);
+* ``render.log``: what the kernel and the chapters said that the reader must not see;
+* ``facts.json``: the cover and headline figures, read back by :func:`write_index`.
+
+Speed: a worker keeps ONE kernel and ONE Chromium for all its unit-years
+(:class:`Worker`); ``jobs`` workers run in parallel processes. Safety: a unit-year is built in
+a temporary folder beside its report and swapped in only when complete, so a failure leaves
+the last good report untouched; the failed run is kept in ``reports/<unit>/<year>-failed/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import multiprocessing
+import multiprocessing.util
+import os
+import queue
+import re
+import shutil
+import tempfile
+import time
+import traceback
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, TextIO
+
+from . import config
+from .execute import ChapterFailed, ChapterKernel, read_notebook, write_notebook
+from .format import tanggal
+from .html_report import chapter_from_notebook, external_references, render_index, render_report
+from .pdf import INSTALL_HINT, Chromium, ChromiumError, find_chromium
+
+FORMATS = ("html", "pdf")
+CHAPTER_PATTERN = re.compile(r"^(\d{2})_([a-z0-9_]+)\.ipynb$")
+FACTS_FILE = "facts.json"
+LOG_FILE = "render.log"
+FAILED_SUFFIX = "-failed"
+#: Seconds allowed for importing the helpers and loading the workbook before the chapters.
+FACTS_TIMEOUT = 300
+
+#: Python run in the kernel before the chapters: validates the data and returns the cover facts.
+_FACTS_CODE = (
+    "import json as _json\n"
+    "from lkip_helpers.html_report import report_facts as _facts\n"
+    "print(_json.dumps(_facts({unit!r}, {year!r}, {data_dir!r})))\n"
+)
+
+
+# -- what to render ----------------------------------------------------------------------------
+@dataclass(frozen=True, order=True)
+class UnitYear:
+    """One unit-year to render; names are checked by :mod:`lkip_helpers.config`."""
+
+    unit: str
+    year: int
+
+    def __post_init__(self) -> None:
+        config.check_unit(self.unit)
+        object.__setattr__(self, "year", config.check_year(self.year))
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.year}"
+
+
+def parse_years(text: str) -> list[int]:
+    """Years from ``"2023"``, ``"2021,2023"`` or a range ``"2021-2023"`` (each checked)."""
+    years: list[int] = []
+    for part in text.split(","):
+        bounds = part.strip().split("-")
+        if len(bounds) == 2:
+            first, last = config.check_year(bounds[0]), config.check_year(bounds[1])
+            if first > last:
+                raise config.InvalidName(f"year range {part.strip()!r} runs backwards")
+            years.extend(range(first, last + 1))
+        else:
+            years.append(config.check_year(part))
+    return sorted(set(years))
+
+
+def _unit_year_folders(root: Path, filename: str) -> list[tuple[UnitYear, Path]]:
+    """``<root>/<unit>/<year>/`` folders holding ``filename``; other names (2023-failed) skipped."""
+    found = []
+    for path in sorted(Path(root).glob(f"*/*/{filename}")):
+        try:
+            found.append((UnitYear(path.parent.parent.name, path.parent.name), path.parent))
+        except config.InvalidName:
+            continue
+    return found
+
+
+def available(data_dir: Path, unit: str | None = None) -> list[UnitYear]:
+    """Every unit-year under ``data_dir`` with a workbook (only valid unit and year names)."""
+    return [item for item, _ in _unit_year_folders(data_dir, config.WORKBOOK_NAME)
+            if unit is None or item.unit == unit]
+
+
+def find_chapters(notebooks_dir: Path) -> list[Path]:
+    """The chapter notebooks ``NN_slug.ipynb`` of ``notebooks_dir``, in chapter order."""
+    return sorted(p for p in Path(notebooks_dir).glob("*.ipynb") if CHAPTER_PATTERN.match(p.name))
+
+
+# -- options and outcomes ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Options:
+    """How to render: folders, formats, per-cell timeout and the Chromium to print with."""
+
+    data_dir: Path = config.DATA_DIR
+    notebooks_dir: Path = config.NOTEBOOKS_DIR
+    output_dir: Path = config.REPORTS_DIR
+    formats: tuple[str, ...] = FORMATS
+    timeout: float | None = 600
+    chromium: Path | None = None  # None: no PDF (Chromium missing or not wanted)
+
+
+@dataclass
+class Outcome:
+    """What happened to one unit-year. ``problems`` holds the failure, one line per problem."""
+
+    item: UnitYear
+    problems: list[str] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def report(self) -> str:
+        """The outcome for the terminal: one line, or a data error's list of problems."""
+        if self.ok:
+            return f"ok     {self.item} ({self.seconds:.1f} s): " + ", ".join(map(str, self.files))
+        return f"FAILED {self.item}: " + "\n       ".join(self.problems)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def file_stem(item: UnitYear) -> str:
+    """Base name of a unit-year's report files, e.g. ``biro-umum-ntt-2023``."""
+    return f"{item.unit}-{item.year}"
+
+
+# -- atomic replacement ------------------------------------------------------------------------
+def _swap_in(built: Path, final: Path) -> None:
+    """Put the complete folder ``built`` at ``final``, replacing what was there.
+
+    Both live in the same parent, so each step is a rename; the previous report is removed
+    only after the new one is in place.
+    """
+    previous = None
+    if final.exists():
+        previous = final.with_name(f".{final.name}.old-{os.getpid()}")
+        os.rename(final, previous)
+    os.rename(built, final)
+    if previous is not None:
+        shutil.rmtree(previous)
+
+
+def _keep_failed(built: Path, final: Path) -> Path:
+    """Move a failed build to ``<year>-failed`` beside the report, for inspection."""
+    failed = final.with_name(final.name + FAILED_SUFFIX)
+    if failed.exists():
+        shutil.rmtree(failed)
+    os.rename(built, failed)
+    return failed
+
+
+# -- one worker: one kernel, one Chromium ------------------------------------------------------
+Progress = Callable[[str], None]
+
+
+class Worker:
+    """Renders unit-years one after another with one kernel and one Chromium.
+
+    ``batch_log`` receives the kernel's and Chromium's own output and library logging.
+    """
+
+    def __init__(self, options: Options, batch_log: TextIO) -> None:
+        self.options = options
+        self.batch_log = batch_log
+        self.chapters = find_chapters(options.notebooks_dir)
+        self._route_library_logging()
+        self.chromium = self._start_chromium()
+        self.kernel = ChapterKernel(options.notebooks_dir, batch_log)
+
+    def _route_library_logging(self) -> None:
+        handler = logging.StreamHandler(self.batch_log)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+        for name in ("papermill", "nbclient", "traitlets", "jupyter_client"):
+            logger = logging.getLogger(name)
+            logger.handlers[:] = [handler]
+            logger.propagate = False
+
+    def _start_chromium(self) -> Chromium | None:
+        if "pdf" not in self.options.formats or self.options.chromium is None:
+            return None
+        return Chromium(self.options.chromium, self.batch_log)  # boots while chapters run
+
+    def close(self) -> None:
+        """Stop the kernel and Chromium."""
+        self.kernel.close()
+        if self.chromium is not None:
+            self.chromium.close()
+
+    def render(self, item: UnitYear, progress: Progress = lambda step: None) -> Outcome:
+        """Render one unit-year; never raises for a data, chapter or printing failure."""
+        start = time.monotonic()
+        final = config.report_dir(item.unit, item.year, self.options.output_dir)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        built = Path(tempfile.mkdtemp(prefix=f".{item.year}.", suffix=".tmp", dir=final.parent))
+        built.chmod(0o755)  # mkdtemp makes it private; the report folder is not
+        outcome = Outcome(item)
+        kept = ""  # what to look at after a failure, inside the kept folder
+        with open(built / LOG_FILE, "w", encoding="utf-8") as log:
+            log.write(f"lkip render {item} started {dt.datetime.now():%Y-%m-%d %H:%M:%S}\n")
+            try:
+                self._build(item, built, log, outcome, progress)
+            except ChapterFailed as failed:  # the kernel is in an unknown state: replace it
+                outcome.problems.append(_one_line(failed))
+                kept = f"notebooks/{failed.chapter}.ipynb" if failed.chapter else LOG_FILE
+                self.kernel.restart()
+            except Exception as error:  # noqa: BLE001 - reported in one line, logged in full
+                log.write(traceback.format_exc())
+                outcome.problems.append(_one_line(f"{type(error).__name__}: {error}"))
+                kept = LOG_FILE
+            outcome.seconds = time.monotonic() - start
+            log.write(f"finished in {outcome.seconds:.2f} s: {'ok' if outcome.ok else 'FAILED'}\n")
+        if outcome.ok:
+            _swap_in(built, final)
+            stale = final.with_name(final.name + FAILED_SUFFIX)
+            if stale.exists():
+                shutil.rmtree(stale)
+            outcome.files = sorted(final.glob(f"{file_stem(item)}.*"))
+        else:
+            failed_dir = _keep_failed(built, final)
+            if kept:
+                outcome.problems[-1] += f" (see {failed_dir / kept})"
+        return outcome
+
+    def _build(self, item: UnitYear, built: Path, log: TextIO, outcome: Outcome,
+               progress: Progress) -> None:
+        opts = self.options
+        workbook = config.unit_year_dir(item.unit, item.year, opts.data_dir) / config.WORKBOOK_NAME
+        if not workbook.is_file():
+            outcome.problems.append(f"no workbook at {workbook}")
+            return
+        if not self.chapters:
+            outcome.problems.append(f"no chapter notebooks (NN_slug.ipynb) in {opts.notebooks_dir}")
+            return
+        data_dir = str(Path(opts.data_dir).resolve())
+        step = time.monotonic()
+        facts = self.kernel.run_json(  # imports and parses the workbook: not held to --timeout
+            _FACTS_CODE.format(unit=item.unit, year=item.year, data_dir=data_dir),
+            max(opts.timeout or 0, FACTS_TIMEOUT))
+        log.write(f"data loaded and checked: {time.monotonic() - step:.2f} s\n")
+        if "problems" in facts:
+            outcome.problems.append(f"data errors in {workbook}:")
+            outcome.problems.extend(facts["problems"])
+            log.write("\n".join(outcome.problems) + "\n")
+            return
+        params = {"unit": item.unit, "year": item.year, "data_dir": data_dir}
+        chapters = []
+        for path in self.chapters:
+            chapters.append(self._chapter(path, params, built, log, outcome))
+            progress(path.stem)
+        stem = file_stem(item)
+        step = time.monotonic()
+        html = render_report(facts, chapters, tanggal(dt.date.today()))
+        for ref in external_references(html):
+            log.write(f"warning: the report refers to {ref}: it may not open offline\n")
+        html_file = built / f"{stem}.html"
+        html_file.write_text(html, encoding="utf-8")
+        (built / FACTS_FILE).write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+        log.write(f"HTML report: {time.monotonic() - step:.2f} s\n")
+        if self.chromium is not None:
+            step = time.monotonic()
+            self._print(html_file, built / f"{stem}.pdf", f"LKIP {item.year} · {facts['nama_unit']}")
+            log.write(f"PDF: {time.monotonic() - step:.2f} s\n")
+        if "html" not in opts.formats:
+            html_file.unlink()
+        progress("report")
+
+    def _chapter(self, path: Path, params: dict, built: Path, log: TextIO, outcome: Outcome):
+        start = time.monotonic()
+        target = built / "notebooks" / path.name
+        try:
+            executed = self.kernel.run_chapter(read_notebook(path), params, self.options.timeout)
+        except ChapterFailed as failed:
+            write_notebook(failed.notebook, target)
+            failed.chapter = path.stem
+            log.write(f"{failed}\n{failed.error.traceback}\n")
+            raise
+        write_notebook(executed, target)
+        for cell_no, cell in enumerate(executed.cells, 1):
+            for out in cell.get("outputs", []):
+                if out.get("output_type") == "stream" and out.get("name") == "stderr":
+                    log.write(f"chapter {path.stem}, cell {cell_no} wrote to stderr:\n{out['text']}\n")
+        log.write(f"chapter {path.stem}: {time.monotonic() - start:.2f} s\n")
+        return chapter_from_notebook(executed, f"bab-{path.stem}", path.stem)
+
+    def _print(self, html_file: Path, pdf_file: Path, footer: str) -> None:
+        try:
+            self.chromium.print_pdf(html_file, pdf_file, footer)
+        except ChromiumError:  # a crashed browser is replaced for the next unit-year
+            self.chromium.close()
+            self.chromium = self._start_chromium()
+            raise
+
+
+# -- batches -----------------------------------------------------------------------------------
+_WORKER: Worker | None = None
+_EVENTS: multiprocessing.Queue | None = None
+
+
+def _init_worker(options: Options, batch_log_path: Path, events: multiprocessing.Queue) -> None:
+    """Pool initializer: start this process's kernel and Chromium once, for all its jobs."""
+    global _WORKER, _EVENTS
+    log = open(batch_log_path, "a", encoding="utf-8", buffering=1)  # noqa: SIM115 - lives with the process
+    _WORKER, _EVENTS = Worker(options, log), events
+    # Multiprocessing runs these finalizers when the worker process exits.
+    multiprocessing.util.Finalize(_WORKER, _WORKER.close, exitpriority=10)
+    multiprocessing.util.Finalize(log, log.close, exitpriority=5)
+
+
+def _render_in_worker(item: UnitYear) -> Outcome:
+    return _WORKER.render(item, lambda step: _EVENTS.put((str(item), step)))
+
+
+def render_batch(items: Iterable[UnitYear], options: Options, jobs: int | None = None,
+                 show_progress: bool | None = None) -> list[Outcome]:
+    """Render ``items`` with ``jobs`` parallel workers (default: CPU count); return outcomes.
+
+    The progress bar counts chapters (plus the assembly step) of all unit-years; it shows on a
+    terminal only unless ``show_progress`` says otherwise. Outcomes come in ``items`` order.
+    """
+    from tqdm import tqdm
+
+    items = list(items)
+    options.output_dir.mkdir(parents=True, exist_ok=True)
+    batch_log = Path(options.output_dir) / LOG_FILE
+    steps = len(find_chapters(options.notebooks_dir)) + 1
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(items)))
+    bar = tqdm(total=len(items) * steps, unit="bab", disable=None if show_progress is None
+               else not show_progress, desc="lkip render", leave=False)
+    try:
+        if workers == 1:
+            return _render_serial(items, options, batch_log, bar)
+        return _render_parallel(items, options, batch_log, bar, workers)
+    finally:
+        bar.close()
+
+
+def _render_serial(items: list[UnitYear], options: Options, batch_log: Path, bar) -> list[Outcome]:
+    outcomes = []
+    with open(batch_log, "a", encoding="utf-8", buffering=1) as log:
+        worker = Worker(options, log)
+        try:
+            for item in items:
+                bar.set_postfix_str(str(item))
+                outcomes.append(worker.render(item, lambda step: bar.update()))
+        finally:
+            worker.close()
+    return outcomes
+
+
+def _render_parallel(items: list[UnitYear], options: Options, batch_log: Path, bar,
+                     workers: int) -> list[Outcome]:
+    context = multiprocessing.get_context()
+    events = context.Queue()
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                             initargs=(options, batch_log, events)) as pool:
+        futures = {pool.submit(_render_in_worker, item): item for item in items}
+        pending = set(futures)
+        while pending:
+            _, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            try:
+                while True:
+                    name, _step = events.get_nowait()
+                    bar.set_postfix_str(name)
+                    bar.update()
+            except queue.Empty:
+                pass
+        return [future.result() for future in futures]
+
+
+# -- the index ---------------------------------------------------------------------------------
+def write_index(output_dir: Path) -> Path:
+    """Write ``<output_dir>/index.html`` listing every rendered unit-year, atomically."""
+    entries = []
+    for item, folder in _unit_year_folders(output_dir, FACTS_FILE):
+        facts = json.loads((folder / FACTS_FILE).read_text(encoding="utf-8"))
+        links = [(label, f"{item.unit}/{item.year}/{file_stem(item)}.{ext}")
+                 for label, ext in (("HTML", "html"), ("PDF", "pdf"))
+                 if (folder / f"{file_stem(item)}.{ext}").exists()]
+        entries.append({**facts, "links": links})
+    index = Path(output_dir) / "index.html"
+    tmp = index.with_name(f".index.html.{os.getpid()}.tmp")
+    tmp.write_text(render_index(entries, tanggal(dt.date.today())), encoding="utf-8")
+    os.replace(tmp, index)
+    return index
+
+
+def resolve_chromium(formats: Iterable[str], explicit: str | None) -> tuple[Path | None, str]:
+    """The Chromium to print with, and a note for the user when PDF is wanted but impossible."""
+    if "pdf" not in formats:
+        return None, ""
+    found = find_chromium(explicit)  # raises ChromiumError for a wrong explicit path
+    if found is None:
+        return None, f"PDF not written: Chromium was not found; {INSTALL_HINT}."
+    return found, ""
+
+
+def select(units: str | None, years: str | None, everything: bool, data_dir: Path) -> list[UnitYear]:
+    """The unit-years a command line asks for.
+
+    ``everything``: all under ``data_dir``. Otherwise ``units`` (comma list; default the embedded
+    unit) and ``years`` ("2023", "2021,2023", "2021-2023"; default the embedded year for the
+    embedded unit, every year found under ``data_dir`` for a named unit).
+    """
+    if everything:
+        return available(data_dir)
+    if not units:
+        chosen = parse_years(years) if years else [config.DEFAULT_YEAR]
+        return [UnitYear(config.DEFAULT_UNIT, y) for y in chosen]
+    names = [config.check_unit(u.strip()) for u in units.split(",")]
+    if years:
+        return [UnitYear(u, y) for u in names for y in parse_years(years)]
+    found = [item for u in names for item in available(data_dir, u)]
+    return found or [UnitYear(u, config.DEFAULT_YEAR) for u in names]
+
+
+def run(items: list[UnitYear], options: Options, jobs: int | None, echo: Callable[[str], None],
+        pdf_note: str = "") -> int:
+    """Render ``items``, write the index, print one line per unit-year and a summary.
+
+    Returns the exit status: 0 when every unit-year rendered, 1 otherwise.
+    """
+    start = time.monotonic()
+    outcomes = render_batch(items, options, jobs)
+    write_index(options.output_dir)
+    for outcome in outcomes:
+        echo(outcome.report())
+    failed = [o for o in outcomes if not o.ok]
+    echo(f"{len(outcomes) - len(failed)} of {len(outcomes)} unit-years rendered in "
+         f"{time.monotonic() - start:.1f} s; index: {Path(options.output_dir) / 'index.html'}"
+         + (f"; {len(failed)} FAILED (details in their render.log)" if failed else ""))
+    if pdf_note:
+        echo(pdf_note)
+    return 1 if failed else 0

@@ -1,0 +1,209 @@
+"""The render pipeline: the embedded unit-year rendered once per session, checked like a reader would.
+
+Also the HTML assembly on small throwaway notebooks (hidden cells, escaping, no code) and the
+selection of unit-years from the command line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from lkip_helpers import config
+from lkip_helpers.render import Options, UnitYear, parse_years, render_batch, select, write_index
+
+NOTEBOOKS = sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
+needs_notebooks = pytest.mark.skipif(not NOTEBOOKS, reason="notebooks/ holds no .ipynb yet")
+needs_pdfinfo = pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="pdfinfo not installed")
+
+#: src/href attributes and CSS url() values, as a browser would fetch them.
+REFERENCE = re.compile(r"""(?:\b(?:src|href)\s*=\s*["']?|url\(\s*["']?)([^"'\s)>]+)""", re.I)
+
+
+def _offending_references(html: str) -> list[str]:
+    return [ref for ref in REFERENCE.findall(html) if not ref.startswith(("#", "data:"))]
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory):
+    """The embedded unit-year rendered (HTML + PDF) with the real chapter notebooks."""
+    if not NOTEBOOKS:
+        pytest.skip("notebooks/ holds no .ipynb yet")
+    out = tmp_path_factory.mktemp("reports")
+    from lkip_helpers.render import resolve_chromium
+
+    chromium, _ = resolve_chromium(("html", "pdf"), None)
+    options = Options(output_dir=out, chromium=chromium)
+    [outcome] = render_batch([UnitYear(config.DEFAULT_UNIT, config.DEFAULT_YEAR)], options, jobs=1)
+    assert outcome.ok, outcome.report()
+    write_index(out)
+    folder = out / config.DEFAULT_UNIT / str(config.DEFAULT_YEAR)
+    stem = f"{config.DEFAULT_UNIT}-{config.DEFAULT_YEAR}"
+    return {"out": out, "folder": folder, "html": (folder / f"{stem}.html").read_text("utf-8"),
+            "pdf": folder / f"{stem}.pdf", "chromium": chromium}
+
+
+@needs_notebooks
+def test_report_holds_every_chapter_title_in_order(rendered):
+    titles = []
+    for path in NOTEBOOKS:
+        first = json.loads(path.read_text("utf-8"))["cells"][0]
+        titles.append("".join(first["source"]).splitlines()[0].removeprefix("# ").strip())
+    html = rendered["html"]
+    positions = [html.find(f"<h1>{t}</h1>") for t in titles]
+    assert -1 not in positions, dict(zip(titles, positions))
+    assert positions == sorted(positions)
+
+
+@needs_notebooks
+def test_report_cover_and_figures_come_from_the_seed(rendered):
+    html = rendered["html"]
+    for text in ("Biro Umum Sekretariat Daerah Provinsi Nusa Tenggara Timur",
+                 "George Melkianus Hadjoh, SH", "Kepala Biro Umum", "27 Februari 2024",
+                 "Tahun 2023", "Rp47.214.705.470", "87,74%"):
+        assert text in html, text
+
+
+@needs_notebooks
+def test_report_loads_nothing_from_outside(rendered):
+    html = rendered["html"]
+    assert _offending_references(html) == []
+    assert "<script" not in html.lower()
+    assert len(re.findall(r'src="data:image/(?:png|jpeg);base64,', html)) >= 3
+
+
+@needs_notebooks
+def test_report_shows_no_code_and_no_parameters(rendered):
+    html = rendered["html"]
+    for path in NOTEBOOKS:
+        nb = json.loads(path.read_text("utf-8"))
+        for cell in nb["cells"]:
+            if cell["cell_type"] != "code":
+                continue
+            for line in "".join(cell["source"]).splitlines():
+                line = line.strip()
+                if len(line) > 25 and not line.startswith("#"):
+                    assert line not in html, (path.name, line)
+    assert "data_dir" not in html and "injected-parameters" not in html
+    assert "Traceback" not in html and "Warning" not in html
+
+
+@needs_notebooks
+def test_executed_notebooks_and_log_are_kept(rendered):
+    kept = sorted(p.name for p in (rendered["folder"] / "notebooks").glob("*.ipynb"))
+    assert kept == [p.name for p in NOTEBOOKS]
+    nb = nbformat.read(rendered["folder"] / "notebooks" / NOTEBOOKS[0].name, as_version=4)
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert len(injected) == 1 and 'unit = "biro-umum-ntt"' in injected[0].source
+    assert "chapter 01_" in (rendered["folder"] / "render.log").read_text("utf-8")
+
+
+@needs_notebooks
+@needs_pdfinfo
+def test_pdf_is_a4_with_several_pages(rendered):
+    if rendered["chromium"] is None:
+        pytest.skip("Chromium not installed")
+    info = subprocess.run(["pdfinfo", str(rendered["pdf"])], capture_output=True, text=True,
+                          check=True).stdout
+    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups())
+    assert (round(width), round(height)) == (595, 842)
+    assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) > 1
+    text = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(rendered["pdf"]), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Halaman 2 dari \d+", text)
+    assert "file://" not in text
+
+
+@needs_notebooks
+def test_index_lists_the_unit_year_with_headline_figures(rendered):
+    index = (rendered["out"] / "index.html").read_text("utf-8")
+    for text in ("Biro Umum Sekretariat Daerah Provinsi Nusa Tenggara Timur", "100,00%",
+                 "Sangat Berhasil", "87,74%", 'href="biro-umum-ntt/2023/biro-umum-ntt-2023.html"'):
+        assert text in index, text
+    assert [r for r in _offending_references(index) if not r.startswith("biro-umum-ntt/")] == []
+
+
+# -- assembly on throwaway notebooks -----------------------------------------------------------
+def _chapter(title: str, *code: str) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "language": "python", "display_name": "Python 3"}
+    params = nbformat.v4.new_code_cell('unit = "x"\nyear = 2000\ndata_dir = None')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {title}"), params,
+                *(nbformat.v4.new_code_cell(c) for c in code)]
+    return nb
+
+
+@pytest.fixture
+def tmp_notebooks(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    nbformat.write(_chapter(
+        "Bab <Satu>",
+        "from IPython.display import display, Markdown\n"
+        "display({'text/html': '<table><tr><td>Rp1.000</td></tr></table>', 'text/plain': 't'},"
+        " raw=True)\n"
+        "display(Markdown('Unit **' + unit + '** <script>alert(1)</script>'))",
+        "import sys; print('kebisingan', file=sys.stderr)",
+    ), folder / "01_satu.ipynb")
+    nbformat.write(_chapter(
+        "Bab Dua",
+        "import matplotlib\nmatplotlib.use('module://matplotlib_inline.backend_inline')\n"
+        "import matplotlib.pyplot as plt\nfig, ax = plt.subplots(); ax.plot([1, 2]); plt.show()",
+        "secret_variable_name = 42",
+    ), folder / "02_dua.ipynb")
+    nbformat.write(_chapter("Bukan bab"), folder / "catatan.ipynb")  # not NN_slug: ignored
+    return folder
+
+
+def test_throwaway_notebooks_render_to_one_clean_html(tmp_path, tmp_notebooks, workbook_copy):
+    data_dir = workbook_copy(unit="unit-uji").parents[2]
+    options = Options(data_dir=data_dir, notebooks_dir=tmp_notebooks,
+                      output_dir=tmp_path / "out", formats=("html",))
+    [outcome] = render_batch([UnitYear("unit-uji", 2023)], options, jobs=1)
+    assert outcome.ok, outcome.report()
+    folder = tmp_path / "out" / "unit-uji" / "2023"
+    html = (folder / "unit-uji-2023.html").read_text("utf-8")
+    assert "<h1>Bab &lt;Satu&gt;</h1>" in html and "<h1>Bab Dua</h1>" in html
+    assert "Bukan bab" not in html
+    assert "<td>Rp1.000</td>" in html
+    assert "Unit <strong>unit-uji</strong> &lt;script&gt;" in html  # narrative escaped
+    assert "<script" not in html
+    assert "kebisingan" not in html and "kebisingan" in (folder / "render.log").read_text()
+    assert "secret_variable_name" not in html and 'unit = "x"' not in html
+    assert html.count('src="data:image/png;base64,') == 1
+    assert _offending_references(html) == []
+    assert sorted(p.name for p in (folder / "notebooks").iterdir()) == ["01_satu.ipynb",
+                                                                        "02_dua.ipynb"]
+    assert not (folder / "unit-uji-2023.pdf").exists()
+
+
+# -- choosing unit-years -----------------------------------------------------------------------
+def test_parse_years_accepts_single_list_and_range():
+    assert parse_years("2023") == [2023]
+    assert parse_years("2023,2021") == [2021, 2023]
+    assert parse_years("2021-2023") == [2021, 2022, 2023]
+    with pytest.raises(config.InvalidName):
+        parse_years("2023-2021")
+    with pytest.raises(config.InvalidName):
+        parse_years("../2023")
+
+
+def test_select_defaults_to_the_embedded_unit_year_and_refuses_escapes(tmp_path):
+    assert select(None, None, False, config.DATA_DIR) == [UnitYear("biro-umum-ntt", 2023)]
+    assert select("biro-umum-ntt", None, False, config.DATA_DIR) == [UnitYear("biro-umum-ntt", 2023)]
+    assert select("a,b", "2021-2022", False, tmp_path) == [
+        UnitYear("a", 2021), UnitYear("a", 2022), UnitYear("b", 2021), UnitYear("b", 2022)]
+    (tmp_path / "x" / "2022").mkdir(parents=True)
+    (tmp_path / "x" / "2022" / config.WORKBOOK_NAME).write_bytes(b"")
+    (tmp_path / "Bad Name" / "2022").mkdir(parents=True)
+    (tmp_path / "Bad Name" / "2022" / config.WORKBOOK_NAME).write_bytes(b"")
+    assert select(None, None, True, tmp_path) == [UnitYear("x", 2022)]
+    with pytest.raises(config.InvalidName):
+        select("../etc", "2023", False, tmp_path)
