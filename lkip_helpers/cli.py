@@ -53,6 +53,33 @@ def check(unit: str | None, year: str | None, data_dir: str | None, reviu: bool)
         click.echo(laporan_cli(periksa(lkip), lkip.source))
 
 
+@main.command()
+@click.argument("unit")
+@click.argument("year")
+@click.option("--data-dir", type=click.Path(file_okay=False), default=None,
+              help="Folder to hold <unit>/<year>/lkip.xlsx (default: the project's data/).")
+def template(unit: str, year: str, data_dir: str | None) -> None:
+    """Start a new unit-year: write a blank data/UNIT/YEAR/lkip.xlsx to fill in.
+
+    Every sheet and column of the schema, with an Indonesian note on each column header and
+    dropdowns for choice columns; profil.tahun is filled in. An existing workbook is never
+    overwritten. Exit status: 0 written, 1 a workbook already exists, 2 name not allowed.
+    """
+    from .config import InvalidName
+    from .template import TemplateExists, buat_template
+
+    try:
+        path = buat_template(unit, year, data_dir)
+    except InvalidName as exc:
+        click.echo(f"Error: {exc}", err=True)
+        raise SystemExit(2) from None
+    except TemplateExists as exc:
+        click.echo(f"Error: {exc}", err=True)
+        raise SystemExit(1) from None
+    click.echo(f"Wrote {path}\nFill it in (the note on each column header explains it), then "
+               f"run: lkip check {unit} {year}")
+
+
 def check_summary(lkip) -> str:
     """A few English lines on a valid workbook: sheets, budget totals, staff, assets."""
     from . import anggaran, aset, pegawai

@@ -28,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import warnings as _warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,7 +163,22 @@ class _Table:
     present: bool = False
 
 
+def _without_openpyxl_warnings(func):
+    """Silence openpyxl's UserWarnings (e.g. "serial value outside the limits for dates").
+
+    The loader reports such cells as problems itself; the warnings would only repeat them as
+    Python noise on the user's terminal or in a notebook's output.
+    """
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        with _warnings.catch_warnings():
+            _warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl(\.|$)")
+            return func(*args, **kwargs)
+    return wrapper
+
+
 @functools.lru_cache(maxsize=32)
+@_without_openpyxl_warnings
 def _load_cached(path: str, mtime_ns: int, size: int, unit: str | None,
                  year: int | None) -> LkipYear:
     """Parse and validate; arguments beyond ``path`` only make the cache key."""
@@ -175,8 +191,9 @@ def _load_cached(path: str, mtime_ns: int, size: int, unit: str | None,
     try:
         wb = openpyxl.load_workbook(file, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on junk; all mean "unreadable"
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]  # one line
         raise DataError([Problem(problems.file, None, None, None, NO_VALUE,
-                                 f"expected an Excel workbook (.xlsx) that can be read ({exc})")])
+                                 f"expected an Excel workbook (.xlsx) that can be read ({reason})")])
     try:
         formulas = _formula_cells(file) if has_formulas else set()
         sheets, warnings = _match_sheets(wb.sheetnames, problems)

@@ -165,9 +165,15 @@ def _decimal_of_number(value: int | float) -> Decimal:
     return Decimal(value) if isinstance(value, int) else Decimal(repr(value))
 
 
+#: Largest whole number (count, Rupiah) a cell may hold: the limit of the Int64 columns.
+MAX_WHOLE = 2**63 - 1
+
+
 def _whole(number: Decimal, kind: str) -> int:
     if number != number.to_integral_value():
         raise ParseError(EXPECTED[kind] + f"; {number} has decimals")
+    if abs(number) > MAX_WHOLE:
+        raise ParseError(EXPECTED[kind] + "; this number is too large")
     return int(number)
 
 
@@ -264,7 +270,7 @@ def parse_text(value: Any) -> str:
     text = value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else str(value)
     text = text.strip()
     if text.startswith("'") and text[1:].lstrip().startswith(FORMULA_PREFIXES):
-        text = text[1:]
+        text = text[1:].lstrip()
     return text
 
 

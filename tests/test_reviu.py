@@ -1,0 +1,369 @@
+"""Reviu: the embedded case's real findings, a clean workbook without any, one check at a time.
+
+``CLEAN_TABLES`` is a small, realistic and consistent unit-year (every stated figure agrees
+with its rows); tests/test_template.py reuses it to fill a template.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from click.testing import CliRunner
+
+from lkip_helpers import reviu
+from lkip_helpers.cli import main
+from lkip_helpers.format import bulatkan_persen
+from lkip_helpers.load import load_year
+from lkip_helpers.workbook import write_workbook
+
+CLEAN_UNIT, CLEAN_YEAR = "dinas-contoh", 2024
+PROGRAM = "Program Penunjang Urusan Pemerintahan Daerah"
+
+CLEAN_TABLES = {
+    "profil": {
+        "nama_unit": "Bagian Umum Dinas Contoh Provinsi Nusa Tenggara Timur",
+        "provinsi": "Nusa Tenggara Timur", "tahun": CLEAN_YEAR,
+        "kepala_nama": "Maria Goreti Lelo, SE", "kepala_jabatan": "Kepala Bagian Umum",
+        "kepala_nip": "19700101 199503 2 001", "tanggal_laporan": "2025-02-20",
+        "batas_penyampaian": "2025-02-28", "periode_renstra": "2024-2026",
+        "serapan_minimal_total": 85, "tanggal_data_pegawai": "2024-12-31",
+    },
+    "indikator": [
+        {"kode": "IKU-1", "sasaran": "Terwujudnya pelayanan administrasi yang prima",
+         "indikator": "Persentase layanan administrasi yang diselesaikan", "program": PROGRAM,
+         "satuan": "%", "polaritas": "maksimal", "target": 100, "realisasi": 100,
+         "target_renstra": 100, "capaian_dinyatakan": 100},
+        {"kode": "IKU-2", "sasaran": "Terwujudnya pelayanan administrasi yang prima",
+         "indikator": "Rata-rata waktu penyelesaian surat masuk", "program": PROGRAM,
+         "satuan": "hari", "polaritas": "minimal", "target": 5, "realisasi": 4,
+         "target_renstra": 5, "capaian_dinyatakan": 125,
+         "penjelasan": "Waktu layanan lebih cepat karena surat masuk diterima melalui aplikasi "
+                       "SRIKANDI."},
+    ],
+    "keluaran": [
+        {"kode_indikator": "IKU-1", "keluaran": "Layanan persuratan", "satuan": "layanan",
+         "target": 120, "realisasi": 120},
+        {"kode_indikator": "IKU-1", "keluaran": "Layanan rapat pimpinan", "satuan": "layanan",
+         "target": 24, "realisasi": 24},
+    ],
+    "riwayat_kinerja": [
+        {"kode_indikator": "IKU-1", "tahun": 2023, "target": 100, "realisasi": 100,
+         "capaian_dinyatakan": 100, "sumber": "LKIP 2023"},
+        {"kode_indikator": "IKU-1", "tahun": 2024, "realisasi": 100, "sumber": "Tabel 3.2"},
+        {"kode_indikator": "IKU-2", "tahun": 2023, "target": 6, "realisasi": 6,
+         "capaian_dinyatakan": 100, "sumber": "LKIP 2023"},
+    ],
+    "riwayat_anggaran": [
+        {"tahun": 2023, "pagu": "1.900.000.000", "realisasi": "1.710.000.000",
+         "persen_dinyatakan": "90,00%", "sumber": "LKIP 2023"},
+        {"tahun": 2024, "pagu": "2.000.000.000", "realisasi": "1.800.000.000",
+         "persen_dinyatakan": "90,00%", "sumber": "Bab III"},
+    ],
+    "anggaran": [
+        {"jenis": "pendapatan", "pagu": "100.000.000", "realisasi": "95.000.000",
+         "persen_dinyatakan": "95", "serapan_minimal": 90},
+        {"jenis": "belanja", "program": PROGRAM, "pagu": "2.000.000.000",
+         "realisasi": "1.800.000.000", "persen_dinyatakan": "90", "serapan_minimal": 85},
+        {"jenis": "belanja", "program": PROGRAM, "kegiatan": "Administrasi Umum Perangkat Daerah",
+         "pagu": "1.500.000.000", "realisasi": "1.400.000.000", "persen_dinyatakan": "93,33"},
+        {"jenis": "belanja", "program": PROGRAM, "kegiatan": "Penyediaan Jasa Penunjang",
+         "pagu": "400.000.000", "realisasi": "400.000.000", "persen_dinyatakan": "100"},
+        {"jenis": "belanja", "program": PROGRAM, "kegiatan": "Pengadaan Barang Milik Daerah",
+         "pagu": "100.000.000", "realisasi": "-", "persen_dinyatakan": "0",
+         "penjelasan": "Ditunda ke tahun 2025 karena penyesuaian ketersediaan dana."},
+    ],
+    "aset": [
+        {"kategori": "Tanah", "golongan_kib": "A", "jumlah": 2, "satuan": "Bidang"},
+        {"kategori": "Peralatan dan Mesin/Kendaraan", "golongan_kib": "B", "jumlah": 5,
+         "satuan": "Kendaraan"},
+    ],
+    "pegawai_bagian": [{"bagian": "Subbagian Tata Usaha", "jumlah": 10},
+                       {"bagian": "Subbagian Keuangan", "jumlah": 8}],
+    "pegawai_pendidikan": [{"jenjang": "S1", "jumlah": 10}, {"jenjang": "SLTA", "jumlah": 8}],
+    "pegawai_golongan": [{"golongan": "III/a", "jumlah": 10}, {"golongan": "II/a", "jumlah": 8}],
+    "pegawai_jabatan": [
+        {"jabatan": "Eselon III", "jenis_jabatan": "struktural", "jumlah": 1, "laki_laki": 1,
+         "perempuan": "-"},
+        {"jabatan": "Eselon IV", "jenis_jabatan": "struktural", "jumlah": 2, "laki_laki": 1,
+         "perempuan": 1},
+    ],
+    "total_dinyatakan": [
+        {"lembar": "pegawai_bagian", "kolom": "jumlah", "nilai": 18, "sumber": "Bab I"},
+        {"lembar": "anggaran", "kolom": "pagu", "nilai": "2.100.000.000",
+         "sumber": "Perjanjian Kinerja"},
+    ],
+    "komitmen": [
+        {"butir": "C", "uraian": "Belanja melalui e-Purchasing", "pembanding": "minimal",
+         "ambang": 40, "satuan": "%", "realisasi": 55},
+        {"butir": "D", "uraian": "Penyampaian LKIP", "pembanding": "paling_lambat",
+         "ambang_tanggal": "2025-02-28", "realisasi_tanggal": "2025-02-20"},
+    ],
+}
+
+
+def write_clean(data_dir, edit=None) -> None:
+    """Write CLEAN_TABLES (after ``edit(tables)``) as data_dir/dinas-contoh/2024/lkip.xlsx."""
+    tables = copy.deepcopy(CLEAN_TABLES)
+    if edit:
+        edit(tables)
+    write_workbook(data_dir / CLEAN_UNIT / str(CLEAN_YEAR) / "lkip.xlsx", tables)
+
+
+def findings_of(tmp_path, edit=None) -> list[reviu.Temuan]:
+    write_clean(tmp_path, edit)
+    return reviu.periksa(load_year(CLEAN_UNIT, CLEAN_YEAR, tmp_path))
+
+
+def only(found: list[reviu.Temuan]) -> reviu.Temuan:
+    assert len(found) == 1, [str(t) for t in found]
+    return found[0]
+
+
+# --------------------------------------------------------------------------- the seed
+
+
+@pytest.fixture(scope="module")
+def seed_findings(seed):
+    return reviu.periksa(seed)
+
+
+def at(found, kode, lembar, baris=None, kolom=None):
+    matches = [t for t in found if (t.kode, t.lembar, t.baris) == (kode, lembar, baris)
+               and (kolom is None or t.kolom == kolom)]
+    return only(matches)
+
+
+def test_seed_budget_history_2020_states_88_05_but_computes_88_47(seed_findings):
+    t = at(seed_findings, "persen_dinyatakan", "riwayat_anggaran", 2, "persen_dinyatakan")
+    assert t.tingkat == reviu.TINGGI
+    assert t.dinyatakan == Decimal("88.05")
+    assert t.dihitung == Decimal(103_454_484_027 * 100) / Decimal(116_943_082_326)
+    assert bulatkan_persen(t.dihitung) == Decimal("88.47")
+    assert "88,05%" in t.message and "Rp103.454.484.027 / Rp116.943.082.326 = 88,47%" in t.message
+
+
+def test_seed_staff_per_bagian_sums_to_95_not_the_stated_104(seed_findings):
+    t = at(seed_findings, "total_dinyatakan", "total_dinyatakan", 2, "nilai")
+    assert (t.tingkat, t.dinyatakan, t.dihitung) == (reviu.TINGGI, 104, 95)
+    assert "pegawai_bagian.jumlah (Bab I A) is 104" in t.message
+    assert "tertulis 104 (Bab I A)" in t.uraian and "95" in t.uraian
+
+
+def test_seed_revenue_absorption_70_below_the_90_minimum(seed_findings):
+    t = at(seed_findings, "serapan_minimal", "anggaran", 2, "serapan_minimal")
+    assert t.tingkat == reviu.SEDANG
+    assert t.dinyatakan == 90 and bulatkan_persen(t.dihitung) == Decimal("70.00")
+    assert "70,00% (Rp339.237.581 of Rp484.635.653)" in t.message and "90,00%" in t.message
+
+
+def test_seed_spending_plus_revenue_87_59_below_the_90_minimum(seed_findings):
+    t = at(seed_findings, "serapan_minimal", "profil", None, "serapan_minimal_total")
+    assert t.dinyatakan == 90 and bulatkan_persen(t.dihitung) == Decimal("87.59")
+    assert "Rp47.553.943.051 of Rp54.293.727.941" in t.message
+
+
+def test_seed_report_dated_after_its_deadline(seed_findings):
+    t = at(seed_findings, "tanggal_laporan", "profil", None, "tanggal_laporan")
+    assert (t.dinyatakan, t.dihitung) == (dt.date(2024, 2, 27), dt.date(2023, 2, 4))
+    assert "27 Februari 2024, after the submission deadline 4 Februari 2023" in t.message
+    assert "typing error" in t.message  # the deadline lies inside the year reported on
+
+
+def test_seed_2020_realisation_differs_between_tables_3_2_and_3_3(seed_findings):
+    t = at(seed_findings, "antar_sumber", "riwayat_kinerja", 7, "realisasi")
+    assert (t.tingkat, t.dinyatakan, t.dihitung) == (reviu.TINGGI, Decimal("122.3"), 100)
+    assert "Tabel 3.3 (Renstra) states realisation 122,30 but Tabel 3.2, row 2 states 100" \
+        in t.message
+
+
+def test_seed_2022_na_in_tabel_2_1_against_100_elsewhere(seed_findings):
+    t = at(seed_findings, "antar_sumber", "riwayat_kinerja", 11, "realisasi")
+    assert (t.tingkat, t.dinyatakan, t.dihitung) == (reviu.SEDANG, "NA", 100)
+    assert "Tabel 2.1 (RKT) gives no realisation (NA)" in t.message
+
+
+def test_seed_capaian_286_and_122_3_against_renstra_without_explanation(seed_findings):
+    over = [t for t in seed_findings if t.kode == "capaian_di_atas_100"]
+    assert [(t.lembar, t.baris, t.dihitung) for t in over] == [
+        ("riwayat_kinerja", 6, Decimal("286")), ("riwayat_kinerja", 7, Decimal("122.3"))]
+    assert "capaian 286,00% against the Renstra target (100)" in over[0].message
+
+
+def test_seed_commitments_c_to_l_have_no_realisation(seed_findings, seed):
+    none = [t for t in seed_findings if t.kode == "komitmen_tanpa_realisasi"]
+    assert [t.baris for t in none] == list(range(2, 15))
+    assert [seed.komitmen.loc[t.baris, "butir"] for t in none] == [
+        "C", "D", "E", "F", "G.1a", "G.1b", "G.2a", "G.2b", "H", "I", "J", "K", "L"]
+    assert {t.tingkat for t in none} == {reviu.RENDAH}
+    assert none[1].kolom == "realisasi_tanggal" and none[1].dinyatakan == dt.date(2023, 2, 4)
+
+
+def test_seed_staff_data_dated_before_the_reporting_year(seed_findings):
+    t = at(seed_findings, "tanggal_data_pegawai", "profil", None, "tanggal_data_pegawai")
+    assert t.dinyatakan == dt.date(2022, 12, 31) and t.tingkat == reviu.RENDAH
+
+
+def test_seed_has_exactly_these_findings_highest_severity_first(seed_findings):
+    # Everything else the report states agrees (e.g. 87,74%, 99,99%, 8.418 assets, 95 PNS).
+    assert reviu.rekap(seed_findings) == {reviu.TINGGI: 3, reviu.SEDANG: 6, reviu.RENDAH: 14}
+    order = [reviu.TINGKAT.index(t.tingkat) for t in seed_findings]
+    assert order == sorted(order)
+
+
+def test_seed_chapter_table_and_narrative(seed, seed_findings):
+    df = reviu.tabel_temuan(seed_findings)
+    assert list(df.columns) == reviu.KOLOM_TEMUAN
+    first = df.iloc[0]
+    assert first[reviu.K_TINGKAT] == "tinggi"
+    assert first[reviu.K_LETAK] == "lembar riwayat_anggaran, baris 2, kolom persen_dinyatakan"
+    assert (first[reviu.K_TERTULIS], first[reviu.K_PEMBANDING]) == ("88,05%", "88,47%")
+    assert "Rp103.454.484.027 ÷ Rp116.943.082.326 = 88,47%" in first[reviu.K_TEMUAN]
+    teks = reviu.narasi_reviu(seed, seed_findings)
+    assert "Reviu menghasilkan 23 temuan: 3 bertingkat tinggi, 6 bertingkat sedang, " \
+           "14 bertingkat rendah." in teks
+    assert "0,01 poin persen" in teks
+
+
+# --------------------------------------------------------------------------- tolerance
+
+
+@pytest.mark.parametrize("stated, computed, differs", [
+    ("99.99", Decimal(37_876_900 * 100) / Decimal(37_877_900), False),  # 99,997 shows 99,99
+    ("70", Decimal(339_237_581 * 100) / Decimal(484_635_653), False),  # 69,998 shows 70,00
+    ("88.05", Decimal("88.4656"), True),
+    ("88.46", Decimal("88.4656"), False),  # 0,01 points from 88,47: within the tolerance
+    ("88.45", Decimal("88.4656"), True),
+    (None, Decimal("50"), False),  # nothing stated, nothing to compare
+])
+def test_tolerance(stated, computed, differs):
+    assert reviu.berbeda(stated, computed) is differs
+
+
+# --------------------------------------------------------------------------- a clean workbook
+
+
+def test_clean_workbook_has_no_findings(tmp_path):
+    found = findings_of(tmp_path)
+    assert found == [], [str(t) for t in found]
+    assert reviu.laporan_cli(found) == "Reviu: 0 finding(s): every stated figure agrees with " \
+                                      "the data."
+
+
+def _set(sheet, index, **values):
+    def edit(tables):
+        tables[sheet][index].update(values)
+    return edit
+
+
+def test_stated_absorption_of_a_line(tmp_path):
+    t = only(findings_of(tmp_path, _set("anggaran", 2, persen_dinyatakan="93,30")))
+    assert (t.kode, t.lembar, t.baris, t.kolom) == ("persen_dinyatakan", "anggaran", 4,
+                                                    "persen_dinyatakan")
+    assert bulatkan_persen(t.dihitung) == Decimal("93.33")
+
+
+def test_program_total_against_its_activities(tmp_path):
+    def edit(tables):  # realisation of one activity lowered: the program total no longer adds up
+        tables["anggaran"][3].update(realisasi="399.999.999", persen_dinyatakan="99,99")
+    t = only(findings_of(tmp_path, edit))
+    assert (t.kode, t.baris, t.kolom) == ("jumlah_kegiatan", 3, "realisasi")
+    assert (t.dinyatakan, t.dihitung) == (1_800_000_000, 1_799_999_999)  # exact Rupiah
+
+
+def test_realisation_above_pagu(tmp_path):
+    def edit(tables):
+        tables["anggaran"][0].update(realisasi="120.000.000", persen_dinyatakan="120")
+        tables["total_dinyatakan"][1]["nilai"] = "2.100.000.000"
+    found = findings_of(tmp_path, edit)
+    assert [(t.kode, t.baris) for t in found] == [("realisasi_melebihi_pagu", 2)]
+
+
+def test_stated_capaian_of_an_indicator(tmp_path):
+    t = only(findings_of(tmp_path, _set("indikator", 1, capaian_dinyatakan=80)))
+    assert (t.kode, t.lembar, t.baris) == ("capaian_dinyatakan", "indikator", 3)
+    assert t.dihitung == Decimal(125)  # minimal polarity: T / R x 100 = 5 / 4 x 100
+
+
+def test_capaian_above_100_needs_an_explanation(tmp_path):
+    found = findings_of(tmp_path, _set("indikator", 1, penjelasan=None))
+    assert [(t.kode, t.lembar, t.baris, t.dihitung) for t in found] == [
+        ("capaian_di_atas_100", "indikator", 3, Decimal(125)),  # against the year's target
+        ("capaian_di_atas_100", "indikator", 3, Decimal(125)),  # against the Renstra target
+    ]
+
+
+def test_outputs_against_the_indicator_realisation(tmp_path):
+    t = only(findings_of(tmp_path, _set("keluaran", 1, realisasi=12)))
+    assert (t.kode, t.lembar, t.baris, t.kolom) == ("keluaran_indikator", "indikator", 2,
+                                                    "realisasi")
+    assert bulatkan_persen(t.dihitung) == Decimal("91.67")  # 132 of 144 outputs
+
+
+def test_history_row_of_this_year_against_sheet_indikator(tmp_path):
+    t = only(findings_of(tmp_path, _set("riwayat_kinerja", 1, realisasi=95)))
+    assert (t.kode, t.lembar, t.baris, t.dinyatakan, t.dihitung) == (
+        "riwayat_tahun_ini", "riwayat_kinerja", 3, 95, 100)
+
+
+def test_budget_history_of_this_year_against_sheet_anggaran(tmp_path):
+    t = only(findings_of(tmp_path, _set("riwayat_anggaran", 1, pagu="2.000.000.001",
+                                        persen_dinyatakan="90,00")))
+    assert (t.kode, t.baris, t.kolom, t.dinyatakan, t.dihitung) == (
+        "riwayat_tahun_ini", 3, "pagu", 2_000_000_001, 2_000_000_000)
+
+
+def test_civil_servants_by_rank_against_education(tmp_path):
+    def edit(tables):
+        tables["pegawai_golongan"][1]["jumlah"] = 7
+    t = only(findings_of(tmp_path, edit))
+    assert (t.kode, t.tingkat, t.lembar, t.dinyatakan, t.dihitung) == (
+        "pegawai_antar_lembar", reviu.TINGGI, "pegawai_golongan", 17, 18)
+
+
+def test_officials_by_gender(tmp_path):
+    t = only(findings_of(tmp_path, _set("pegawai_jabatan", 1, perempuan=0)))
+    assert (t.kode, t.baris, t.dinyatakan, t.dihitung) == ("jumlah_jenis_kelamin", 3, 2, 1)
+
+
+def test_commitment_not_met(tmp_path):
+    t = only(findings_of(tmp_path, _set("komitmen", 0, realisasi=35)))
+    assert (t.kode, t.tingkat, t.baris, t.dinyatakan, t.dihitung) == (
+        "komitmen_tidak_tercapai", reviu.SEDANG, 2, 40, 35)
+
+
+def test_commitment_after_its_date(tmp_path):
+    t = only(findings_of(tmp_path, _set("komitmen", 1, realisasi_tanggal="2025-03-03")))
+    assert (t.kode, t.baris, t.dihitung) == ("komitmen_tidak_tercapai", 3, dt.date(2025, 3, 3))
+    assert "3 Maret 2025" in t.uraian
+
+
+def test_stated_total_naming_a_text_column_cannot_be_checked(tmp_path):
+    t = only(findings_of(tmp_path, _set("total_dinyatakan", 0, kolom="bagian")))
+    assert (t.kode, t.tingkat, t.baris) == ("total_tidak_dapat_diperiksa", reviu.RENDAH, 2)
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def test_cli_check_reviu_prints_findings_by_severity_and_exits_0(workbook_copy):
+    workbook_copy()
+    result = CliRunner().invoke(main, ["check", "biro-umum-ntt", "2023", "--reviu",
+                                       "--data-dir", str(workbook_copy.data_dir)])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "23 finding(s) (3 high, 6 medium, 14 low)" in out
+    assert out.index("High (tinggi):") < out.index("Medium (sedang):") < out.index("Low (rendah):")
+    assert "- sheet total_dinyatakan, row 2, column nilai: stated total of " \
+           "pegawai_bagian.jumlah (Bab I A) is 104 but the rows of sheet pegawai_bagian sum to " \
+           "95" in out
+
+
+def test_cli_check_reviu_exits_1_on_data_errors(workbook_copy):
+    workbook_copy({("aset", "C3"): -1})
+    result = CliRunner().invoke(main, ["check", "biro-umum-ntt", "2023", "--reviu",
+                                       "--data-dir", str(workbook_copy.data_dir)])
+    assert result.exit_code == 1
+    assert "column jumlah (C): value -1" in result.output and "Reviu" not in result.output
