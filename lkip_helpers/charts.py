@@ -69,8 +69,8 @@ GAYA = {
     "figure.facecolor": "#ffffff",
     "savefig.facecolor": "#ffffff",
     "savefig.dpi": DPI,
-    "savefig.bbox": "tight",
-    "savefig.pad_inches": 0.15,
+    # No "tight" bounding box: it would draw every chart twice when it is saved, and the
+    # constrained layout already fits labels, title and legend inside the figure.
     "axes.unicode_minus": True,
 }
 

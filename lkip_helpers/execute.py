@@ -35,8 +35,6 @@ from nbformat import NotebookNode  # noqa: E402
 from papermill.parameterize import parameterize_notebook  # noqa: E402
 
 KERNEL_NAME = "python3"
-#: Cell tags whose cells (and outputs) never reach the reader.
-HIDDEN_TAGS = frozenset({"parameters", "injected-parameters", "remove-cell", "remove_cell"})
 
 #: Run before every chapter: the chapter starts with an empty namespace and no open figure.
 _RESET_CODE = (
@@ -47,7 +45,7 @@ _RESET_CODE = (
     "del _s\n"
 )
 #: Imported while the kernel waits for its first chapter (they are needed by every chapter).
-_WARM_CODE = "import pandas, matplotlib.pyplot, lkip_helpers.format\n"
+_WARM_CODE = "import pandas, lkip_helpers.chapter, lkip_helpers.html_report\n"
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 

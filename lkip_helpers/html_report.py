@@ -4,7 +4,7 @@ The report is written with our own Jinja2 templates (``templates/report.html.j2`
 ``templates/index.html.j2``) instead of nbconvert's, whose templates load require.js, MathJax
 and mermaid from a CDN: here the CSS is inlined, images are ``data:`` URIs and nothing is
 fetched. Code cells show only their outputs; cells tagged ``parameters`` or
-``injected-parameters`` (see :data:`lkip_helpers.execute.HIDDEN_TAGS`) and stderr streams are
+``injected-parameters`` (see :data:`HIDDEN_TAGS`) and stderr streams are
 left out. Text from the data is escaped by Jinja2's autoescape (cover, index) or by the helper
 that produced the output (tables, narrative: see :mod:`lkip_helpers.chapter`).
 """
@@ -21,7 +21,10 @@ import jinja2
 import mistune
 from markupsafe import Markup, escape
 
-from .execute import HIDDEN_TAGS
+#: Cell tags whose cells (and outputs) never reach the reader. Defined here, not in
+#: :mod:`lkip_helpers.execute`, because the kernel imports this module (:func:`report_facts`)
+#: and should not pay for nbformat, jupyter_client and papermill.
+HIDDEN_TAGS = frozenset({"parameters", "injected-parameters", "remove-cell", "remove_cell"})
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 CSS_FILE = TEMPLATES_DIR / "report.css"

@@ -43,6 +43,10 @@ FLAGS = (
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--disable-default-apps", "--disable-extensions", "--mute-audio",
     "--remote-debugging-pipe",
+    # One process instead of about nine (browser, zygotes, GPU, network, storage, renderers):
+    # it prints the same PDF, and halves the memory a worker's browser holds (about 0.6 GiB
+    # instead of 1.2 GiB at the peak of printing a report, summed over its processes).
+    "--single-process",
 )
 
 
@@ -152,7 +156,7 @@ class Chromium:
             self._wait_event("Page.loadEventFired", session)
             result = self._send("Page.printToPDF", {
                 "paperWidth": A4_INCHES[0], "paperHeight": A4_INCHES[1], **MARGINS_INCHES,
-                "printBackground": True, "preferCSSPageSize": False,
+                "printBackground": True, "preferCSSPageSize": False, "generateTaggedPDF": False,
                 "displayHeaderFooter": True, "headerTemplate": "<span></span>",
                 "footerTemplate": footer_template(footer),
             }, session)

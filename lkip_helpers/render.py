@@ -9,8 +9,9 @@ parameters ``unit``, ``year`` and ``data_dir`` injected, and ``reports/<unit>/<y
 * ``render.log``: what the kernel and the chapters said that the reader must not see;
 * ``facts.json``: the cover and headline figures, read back by :func:`write_index`.
 
-Speed: a worker keeps ONE kernel and ONE Chromium for all its unit-years
-(:class:`Worker`); ``jobs`` workers run in parallel processes. Safety: a unit-year is built in
+Speed: a worker keeps its kernel(s) and ONE Chromium for all its unit-years
+(:class:`Worker`); ``jobs`` workers run in parallel processes, and a single unit-year runs
+its chapters over ``jobs`` kernels instead. Safety: a unit-year is built in
 a temporary folder beside its report and swapped in only when complete, so a failure leaves
 the last good report untouched; the failed run is kept in ``reports/<unit>/<year>-failed/``.
 """
@@ -27,16 +28,16 @@ import queue
 import re
 import shutil
 import tempfile
+import threading
 import time
 import traceback
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, TextIO
+from typing import Any, Callable, Iterable, TextIO
 
 from . import config
 from .execute import ChapterFailed, ChapterKernel, read_notebook, write_notebook
-from .format import tanggal
 from .html_report import chapter_from_notebook, external_references, render_index, render_report
 from .pdf import INSTALL_HINT, Chromium, ChromiumError, find_chromium
 
@@ -48,12 +49,24 @@ FAILED_SUFFIX = "-failed"
 #: Seconds allowed for importing the helpers and loading the workbook before the chapters.
 FACTS_TIMEOUT = 300
 
-#: Python run in the kernel before the chapters: validates the data and returns the cover facts.
+#: Python run in the kernel before the chapters: validates the data and returns the cover facts
+#: plus ``dibuat``, today's date in Indonesian (the kernel has pandas and the formatting module
+#: loaded anyway; the rendering process need not import them for a date).
 _FACTS_CODE = (
-    "import json as _json\n"
+    "import datetime as _dt, json as _json\n"
+    "from lkip_helpers.format import tanggal as _tanggal\n"
     "from lkip_helpers.html_report import report_facts as _facts\n"
-    "print(_json.dumps(_facts({unit!r}, {year!r}, {data_dir!r})))\n"
+    "print(_json.dumps({{**_facts({unit!r}, {year!r}, {data_dir!r}),\n"
+    "                   'dibuat': _tanggal(_dt.date.today())}}))\n"
 )
+
+
+def _today() -> str:
+    """Today's date in Indonesian. :mod:`lkip_helpers.format` is imported here, not at the top:
+    it brings pandas, which the rendering process itself never needs (the kernels do)."""
+    from .format import tanggal
+
+    return tanggal(dt.date.today())
 
 
 # -- what to render ----------------------------------------------------------------------------
@@ -130,6 +143,7 @@ class Outcome:
     problems: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    dibuat: str = ""  # the rendering date in Indonesian, once the data has loaded
 
     @property
     def ok(self) -> bool:
@@ -181,18 +195,33 @@ Progress = Callable[[str], None]
 
 
 class Worker:
-    """Renders unit-years one after another with one kernel and one Chromium.
+    """Renders unit-years one after another with ``kernels`` kernels and one Chromium.
 
-    ``batch_log`` receives the kernel's and Chromium's own output and library logging.
+    With more than one kernel, the chapters of a unit-year run in parallel (they are
+    independent: each opens the unit-year itself); the executed notebooks and the report keep
+    the chapter order. ``batch_log`` receives the kernels' and Chromium's own output and
+    library logging.
     """
 
-    def __init__(self, options: Options, batch_log: TextIO) -> None:
+    def __init__(self, options: Options, batch_log: TextIO, kernels: int = 1) -> None:
         self.options = options
         self.batch_log = batch_log
         self.chapters = find_chapters(options.notebooks_dir)
         self._route_library_logging()
-        self.chromium = self._start_chromium()
-        self.kernel = ChapterKernel(options.notebooks_dir, batch_log)
+        self._log_lock = threading.Lock()
+        self.chromium = self._start_chromium()  # boots while the kernels start
+        count = max(1, min(kernels, len(self.chapters)))
+        self.kernels: list[ChapterKernel] = self._each(
+            lambda _: ChapterKernel(options.notebooks_dir, batch_log), range(count))
+
+    @staticmethod
+    def _each(func: Callable, items: Iterable) -> list:
+        """``func`` over ``items``, in parallel threads when there are several; results in order."""
+        items = list(items)
+        if len(items) == 1:
+            return [func(items[0])]
+        with ThreadPoolExecutor(len(items)) as pool:
+            return list(pool.map(func, items))
 
     def _route_library_logging(self) -> None:
         handler = logging.StreamHandler(self.batch_log)
@@ -208,8 +237,8 @@ class Worker:
         return Chromium(self.options.chromium, self.batch_log)  # boots while chapters run
 
     def close(self) -> None:
-        """Stop the kernel and Chromium."""
-        self.kernel.close()
+        """Stop the kernels and Chromium."""
+        self._each(ChapterKernel.close, self.kernels)
         if self.chromium is not None:
             self.chromium.close()
 
@@ -229,7 +258,7 @@ class Worker:
             except ChapterFailed as failed:  # the kernel is in an unknown state: replace it
                 outcome.problems.append(_one_line(failed))
                 kept = f"notebooks/{failed.chapter}.ipynb" if failed.chapter else LOG_FILE
-                self.kernel.restart()
+                self._each(ChapterKernel.restart, self.kernels)
             except Exception as error:  # noqa: BLE001 - reported in one line, logged in full
                 log.write(traceback.format_exc())
                 outcome.problems.append(_one_line(f"{type(error).__name__}: {error}"))
@@ -260,23 +289,23 @@ class Worker:
             return
         data_dir = str(Path(opts.data_dir).resolve())
         step = time.monotonic()
-        facts = self.kernel.run_json(  # imports and parses the workbook: not held to --timeout
-            _FACTS_CODE.format(unit=item.unit, year=item.year, data_dir=data_dir),
-            max(opts.timeout or 0, FACTS_TIMEOUT))
+        code = _FACTS_CODE.format(unit=item.unit, year=item.year, data_dir=data_dir)
+        # Every kernel imports the helpers and parses the workbook (in parallel); imports and
+        # parsing are not held to --timeout.
+        facts = self._each(lambda kernel: kernel.run_json(
+            code, max(opts.timeout or 0, FACTS_TIMEOUT)), self.kernels)[0]
         log.write(f"data loaded and checked: {time.monotonic() - step:.2f} s\n")
+        outcome.dibuat = facts["dibuat"]
         if "problems" in facts:
             outcome.problems.append(f"data errors in {workbook}:")
             outcome.problems.extend(facts["problems"])
             log.write("\n".join(outcome.problems) + "\n")
             return
         params = {"unit": item.unit, "year": item.year, "data_dir": data_dir}
-        chapters = []
-        for path in self.chapters:
-            chapters.append(self._chapter(path, params, built, log, outcome))
-            progress(path.stem)
+        chapters = self._chapters(params, built, log, progress)
         stem = file_stem(item)
         step = time.monotonic()
-        html = render_report(facts, chapters, tanggal(dt.date.today()))
+        html = render_report(facts, chapters, outcome.dibuat)
         for ref in external_references(html):
             log.write(f"warning: the report refers to {ref}: it may not open offline\n")
         html_file = built / f"{stem}.html"
@@ -291,22 +320,65 @@ class Worker:
             html_file.unlink()
         progress("report")
 
-    def _chapter(self, path: Path, params: dict, built: Path, log: TextIO, outcome: Outcome):
+    def _chapters(self, params: dict, built: Path, log: TextIO, progress: Progress) -> list:
+        """Run every chapter, sharing them out over the kernels; the report's chapters, in order.
+
+        Each kernel takes the next chapter not yet started (the largest notebook first, a cheap
+        guess of the longest). After a failure no new chapter is started, and the failure of
+        the earliest chapter (in chapter order) is raised.
+        """
+        todo = list(enumerate(self.chapters))
+        if len(self.kernels) > 1:  # biggest notebooks first: the kernels finish closer together
+            todo.sort(key=lambda numbered: -numbered[1].stat().st_size)
+        done: dict[int, Any] = {}
+        failures: dict[int, ChapterFailed] = {}
+        lock = threading.Lock()
+
+        def run(kernel: ChapterKernel) -> None:
+            while True:
+                with lock:
+                    if not todo or failures:
+                        return
+                    number, path = todo.pop(0)
+                try:
+                    chapter = self._chapter(kernel, path, params, built, log)
+                except ChapterFailed as failed:
+                    with lock:
+                        failures[number] = failed
+                    return
+                with lock:
+                    done[number] = chapter
+                    progress(path.stem)
+
+        self._each(run, self.kernels)
+        if failures:
+            raise failures[min(failures)]
+        return [done[number] for number in range(len(self.chapters))]
+
+    def _write_log(self, log: TextIO, text: str) -> None:
+        with self._log_lock:  # chapters may finish in parallel threads
+            log.write(text)
+
+    def _chapter(self, kernel: ChapterKernel, path: Path, params: dict, built: Path,
+                 log: TextIO):
         start = time.monotonic()
         target = built / "notebooks" / path.name
         try:
-            executed = self.kernel.run_chapter(read_notebook(path), params, self.options.timeout)
+            executed = kernel.run_chapter(read_notebook(path), params, self.options.timeout)
         except ChapterFailed as failed:
             write_notebook(failed.notebook, target)
             failed.chapter = path.stem
-            log.write(f"{failed}\n{failed.error.traceback}\n")
+            self._write_log(log, f"{failed}\n{failed.error.traceback}\n")
             raise
         write_notebook(executed, target)
+        lines = []
         for cell_no, cell in enumerate(executed.cells, 1):
             for out in cell.get("outputs", []):
                 if out.get("output_type") == "stream" and out.get("name") == "stderr":
-                    log.write(f"chapter {path.stem}, cell {cell_no} wrote to stderr:\n{out['text']}\n")
-        log.write(f"chapter {path.stem}: {time.monotonic() - start:.2f} s\n")
+                    lines.append(f"chapter {path.stem}, cell {cell_no} wrote to stderr:\n"
+                                 f"{out['text']}\n")
+        lines.append(f"chapter {path.stem}: {time.monotonic() - start:.2f} s\n")
+        self._write_log(log, "".join(lines))
         return chapter_from_notebook(executed, f"bab-{path.stem}", path.stem)
 
     def _print(self, html_file: Path, pdf_file: Path, footer: str) -> None:
@@ -341,6 +413,8 @@ def render_batch(items: Iterable[UnitYear], options: Options, jobs: int | None =
                  show_progress: bool | None = None) -> list[Outcome]:
     """Render ``items`` with ``jobs`` parallel workers (default: CPU count); return outcomes.
 
+    A single unit-year gets one worker with ``jobs`` kernels, which share its chapters.
+
     The progress bar counts chapters (plus the assembly step) of all unit-years; it shows on a
     terminal only unless ``show_progress`` says otherwise. Outcomes come in ``items`` order.
     """
@@ -354,17 +428,19 @@ def render_batch(items: Iterable[UnitYear], options: Options, jobs: int | None =
     bar = tqdm(total=len(items) * steps, unit="bab", disable=None if show_progress is None
                else not show_progress, desc="lkip render", leave=False)
     try:
-        if workers == 1:
-            return _render_serial(items, options, batch_log, bar)
+        if workers == 1:  # one unit-year: its chapters share the jobs
+            kernels = max(1, jobs or os.cpu_count() or 1) if len(items) == 1 else 1
+            return _render_serial(items, options, batch_log, bar, kernels)
         return _render_parallel(items, options, batch_log, bar, workers)
     finally:
         bar.close()
 
 
-def _render_serial(items: list[UnitYear], options: Options, batch_log: Path, bar) -> list[Outcome]:
+def _render_serial(items: list[UnitYear], options: Options, batch_log: Path, bar,
+                   kernels: int = 1) -> list[Outcome]:
     outcomes = []
     with open(batch_log, "a", encoding="utf-8", buffering=1) as log:
-        worker = Worker(options, log)
+        worker = Worker(options, log, kernels)
         try:
             for item in items:
                 bar.set_postfix_str(str(item))
@@ -395,8 +471,11 @@ def _render_parallel(items: list[UnitYear], options: Options, batch_log: Path, b
 
 
 # -- the index ---------------------------------------------------------------------------------
-def write_index(output_dir: Path) -> Path:
-    """Write ``<output_dir>/index.html`` listing every rendered unit-year, atomically."""
+def write_index(output_dir: Path, dibuat: str | None = None) -> Path:
+    """Write ``<output_dir>/index.html`` listing every rendered unit-year, atomically.
+
+    ``dibuat``: today's date in Indonesian when already known (default: formatted here).
+    """
     entries = []
     for item, folder in _unit_year_folders(output_dir, FACTS_FILE):
         facts = json.loads((folder / FACTS_FILE).read_text(encoding="utf-8"))
@@ -406,7 +485,7 @@ def write_index(output_dir: Path) -> Path:
         entries.append({**facts, "links": links})
     index = Path(output_dir) / "index.html"
     tmp = index.with_name(f".index.html.{os.getpid()}.tmp")
-    tmp.write_text(render_index(entries, tanggal(dt.date.today())), encoding="utf-8")
+    tmp.write_text(render_index(entries, dibuat or _today()), encoding="utf-8")
     os.replace(tmp, index)
     return index
 
@@ -448,7 +527,7 @@ def run(items: list[UnitYear], options: Options, jobs: int | None, echo: Callabl
     """
     start = time.monotonic()
     outcomes = render_batch(items, options, jobs)
-    write_index(options.output_dir)
+    write_index(options.output_dir, next((o.dibuat for o in outcomes if o.dibuat), None))
     for outcome in outcomes:
         echo(outcome.report())
     failed = [o for o in outcomes if not o.ok]

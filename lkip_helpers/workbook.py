@@ -124,10 +124,18 @@ def _cell_value(value: Any, col: Column) -> Any:
     return typed
 
 
-def build_workbook(tables: Mapping[str, Any] | None = None, rows_hint: int = 200) -> Workbook:
+#: Rows given number formats and dropdowns in a blank template: room for typing.
+TEMPLATE_ROWS = 200
+
+
+def build_workbook(tables: Mapping[str, Any] | None = None,
+                   rows_hint: int = TEMPLATE_ROWS) -> Workbook:
     """A workbook with every sheet of the schema, filled with ``tables`` where given.
 
     ``tables`` maps sheet names to a list of row dicts (``profil``: a dict of fields).
+    Rows 2 to ``rows_hint`` of each table sheet (at least the filled rows plus one) get the
+    column's number format and dropdown. Formatted empty rows are kept by Excel and read
+    back by every loader, so a filled workbook should carry few (see :func:`write_workbook`).
     """
     tables = tables or {}
     wb = Workbook()
@@ -139,7 +147,7 @@ def build_workbook(tables: Mapping[str, Any] | None = None, rows_hint: int = 200
             continue
         rows: Iterable[Mapping[str, Any]] = tables.get(sheet.name, [])
         rows = list(rows)
-        _header(ws, sheet, max(rows_hint, len(rows) + 1))
+        _header(ws, sheet, max(rows_hint, len(rows) + 1, 2))
         for r, row in enumerate(rows, start=2):
             unknown = set(row) - set(sheet.column_names)
             if unknown:
@@ -167,6 +175,11 @@ def save_atomic(wb: Workbook, path: Path | str) -> Path:
     return path
 
 
-def write_workbook(path: Path | str, tables: Mapping[str, Any] | None = None) -> Path:
-    """Write a schema workbook filled with ``tables`` to ``path`` (atomically)."""
-    return save_atomic(build_workbook(tables), path)
+def write_workbook(path: Path | str, tables: Mapping[str, Any] | None = None,
+                   rows_hint: int = 0) -> Path:
+    """Write a schema workbook filled with ``tables`` to ``path`` (atomically).
+
+    By default only the filled rows (and one more) are formatted: a data workbook is read far
+    more often than typed into, and every formatted empty row costs the loader a parsed row.
+    """
+    return save_atomic(build_workbook(tables, rows_hint), path)
