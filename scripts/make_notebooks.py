@@ -185,6 +185,17 @@ bab.grafik(charts.batang(list(rekap), list(rekap.values()),
                          "Jumlah butir komitmen menurut status", "Jumlah butir"))
 bab.narasi(narrative.narasi_komitmen(lkip))'''),
     ]),
+    ("07_reviu", "Reviu Konsistensi Data", [
+        ("code", '''from lkip_helpers import reviu
+
+temuan = reviu.periksa(lkip)
+bab.narasi(reviu.narasi_reviu(lkip, temuan))'''),
+        ("code", '''for tingkat in reviu.TINGKAT:
+    df = reviu.tabel_temuan([t for t in temuan if t.tingkat == tingkat])
+    if len(df):
+        bab.tabel(df.drop(columns=reviu.K_TINGKAT), f"Temuan reviu tingkat {tingkat}",
+                  rata_kanan=[reviu.K_TERTULIS, reviu.K_PEMBANDING])'''),
+    ]),
 ]
 
 

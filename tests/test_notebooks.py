@@ -13,7 +13,7 @@ import pytest
 from lkip_helpers.config import NOTEBOOKS_DIR, PROJECT_ROOT
 
 CHAPTERS = ("01_ikhtisar", "02_capaian_kinerja", "03_anggaran_efisiensi", "04_inventaris",
-            "05_sumber_daya_manusia", "06_komitmen")
+            "05_sumber_daya_manusia", "06_komitmen", "07_reviu")
 #: Figures of the seed each executed chapter must show.
 EXPECTED = {
     "01_ikhtisar": ("Rp47.214.705.470", "87,74", "Sangat Berhasil", "Rp262.303.919", "8.418",
@@ -27,6 +27,7 @@ EXPECTED = {
     "04_inventaris": ("8.418", "8.284", "98,41", "4,30", "88,61"),
     "05_sumber_daya_manusia": ("61,05", "SLTA/SMK/KPAA", "95", "III/b", "Perempuan"),
     "06_komitmen": ("tercapai", "tidak tercapai", "belum ada data", "4 Februari 2023", "70,00"),
+    "07_reviu": ("88,05", "88,47", "104", "122,3", "87,59", "27 Februari 2024", "tinggi"),
 }
 FORBIDDEN = ("Warning", "Traceback", "<Figure", "Styler object", "<pandas.", "<IPython.",
              "<matplotlib.", "Error")
