@@ -181,8 +181,9 @@ def test_too_many_rows_are_refused(workbook_copy):
             ws.append([f"Bagian {i}", 1])
 
     message = only(problems_of(workbook_copy, fill))
-    # 3 seed rows, then appended rows from row 201 (the template formats rows 2-200)
-    assert "sheet pegawai_bagian, row 10198: expected at most 10,000 rows of data" in message
+    # the header is row 1, so the first data row past the limit is row MAX_DATA_ROWS + 2
+    assert (f"sheet pegawai_bagian, row {MAX_DATA_ROWS + 2}: expected at most 10,000 rows "
+            "of data") in message
 
 
 def test_three_problems_at_once(workbook_copy):
