@@ -9,9 +9,11 @@ parameters ``unit``, ``year`` and ``data_dir`` injected, and ``reports/<unit>/<y
 * ``render.log``: what the kernel and the chapters said that the reader must not see;
 * ``facts.json``: the cover and headline figures, read back by :func:`write_index`.
 
-Speed: a worker keeps its kernel(s) and ONE Chromium for all its unit-years
-(:class:`Worker`); ``jobs`` workers run in parallel processes, and a single unit-year runs
-its chapters over ``jobs`` kernels instead. Safety: a unit-year is built in
+Speed: a worker keeps its kernel(s) for all its unit-years (:class:`Worker`); ``jobs``
+workers run in parallel processes, and a single unit-year runs its chapters over ``jobs``
+kernels instead. Memory: there is ONE Chromium per ``lkip render``: a lone worker owns it,
+parallel workers print through the parent's (:class:`PrintServer`), so two browsers never
+hold a report each at the same time. Safety: a unit-year is built in
 a temporary folder beside its report and swapped in only when complete, so a failure leaves
 the last good report untouched; the failed run is kept in ``reports/<unit>/<year>-failed/``.
 """
@@ -34,7 +36,7 @@ import traceback
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, TextIO
+from typing import Any, Callable, Iterable, Protocol, TextIO
 
 from . import config
 from .execute import ChapterFailed, ChapterKernel, read_notebook, write_notebook
@@ -194,8 +196,22 @@ def _keep_failed(built: Path, final: Path) -> Path:
 Progress = Callable[[str], None]
 
 
+class Printer(Protocol):
+    """What prints a unit-year's HTML to PDF: a :class:`Chromium` or a :class:`RemotePrinter`."""
+
+    def print_pdf(self, html_file: Path, pdf_file: Path, footer: str = "") -> None: ...
+
+    def close(self) -> None: ...
+
+
 class Worker:
-    """Renders unit-years one after another with ``kernels`` kernels and one Chromium.
+    """Renders unit-years one after another with ``kernels`` kernels and one printer.
+
+    ``printer``: where PDFs are printed; None starts this worker's own Chromium (when PDF is
+    wanted), which it replaces after a crash and stops in :meth:`close`. A given printer
+    belongs to the caller. The own Chromium starts when the first kernel runs out of chapters
+    to take: it boots on the core that kernel leaves idle, instead of competing with the
+    kernels' start and imports.
 
     With more than one kernel, the chapters of a unit-year run in parallel (they are
     independent: each opens the unit-year itself); the executed notebooks and the report keep
@@ -203,13 +219,18 @@ class Worker:
     library logging.
     """
 
-    def __init__(self, options: Options, batch_log: TextIO, kernels: int = 1) -> None:
+    def __init__(self, options: Options, batch_log: TextIO, kernels: int = 1,
+                 printer: Printer | None = None) -> None:
         self.options = options
         self.batch_log = batch_log
         self.chapters = find_chapters(options.notebooks_dir)
         self._route_library_logging()
         self._log_lock = threading.Lock()
-        self.chromium = self._start_chromium()  # boots while the kernels start
+        self._printer_lock = threading.Lock()
+        self._owns_printer = printer is None
+        self.printer: Printer | None = printer
+        self._wants_pdf = "pdf" in options.formats and (
+            printer is not None or options.chromium is not None)
         count = max(1, min(kernels, len(self.chapters)))
         self.kernels: list[ChapterKernel] = self._each(
             lambda _: ChapterKernel(options.notebooks_dir, batch_log), range(count))
@@ -231,16 +252,18 @@ class Worker:
             logger.handlers[:] = [handler]
             logger.propagate = False
 
-    def _start_chromium(self) -> Chromium | None:
-        if "pdf" not in self.options.formats or self.options.chromium is None:
-            return None
-        return Chromium(self.options.chromium, self.batch_log)  # boots while chapters run
+    def _start_printer(self) -> None:
+        """Start this worker's own Chromium if PDF is wanted and none runs (it boots while the
+        last chapters run)."""
+        with self._printer_lock:
+            if self._wants_pdf and self.printer is None:
+                self.printer = Chromium(self.options.chromium, self.batch_log)
 
     def close(self) -> None:
-        """Stop the kernels and Chromium."""
+        """Stop the kernels and this worker's own Chromium."""
         self._each(ChapterKernel.close, self.kernels)
-        if self.chromium is not None:
-            self.chromium.close()
+        if self._owns_printer and self.printer is not None:
+            self.printer.close()
 
     def render(self, item: UnitYear, progress: Progress = lambda step: None) -> Outcome:
         """Render one unit-year; never raises for a data, chapter or printing failure."""
@@ -312,7 +335,8 @@ class Worker:
         html_file.write_text(html, encoding="utf-8")
         (built / FACTS_FILE).write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
         log.write(f"HTML report: {time.monotonic() - step:.2f} s\n")
-        if self.chromium is not None:
+        if self._wants_pdf:
+            self._start_printer()
             step = time.monotonic()
             self._print(html_file, built / f"{stem}.pdf", f"LKIP {item.year} · {facts['nama_unit']}")
             log.write(f"PDF: {time.monotonic() - step:.2f} s\n")
@@ -338,7 +362,7 @@ class Worker:
             while True:
                 with lock:
                     if not todo or failures:
-                        return
+                        break
                     number, path = todo.pop(0)
                 try:
                     chapter = self._chapter(kernel, path, params, built, log)
@@ -349,6 +373,8 @@ class Worker:
                 with lock:
                     done[number] = chapter
                     progress(path.stem)
+            if not failures:  # this kernel's core is free: Chromium boots there
+                self._start_printer()
 
         self._each(run, self.kernels)
         if failures:
@@ -383,11 +409,95 @@ class Worker:
 
     def _print(self, html_file: Path, pdf_file: Path, footer: str) -> None:
         try:
-            self.chromium.print_pdf(html_file, pdf_file, footer)
-        except ChromiumError:  # a crashed browser is replaced for the next unit-year
-            self.chromium.close()
-            self.chromium = self._start_chromium()
+            self.printer.print_pdf(html_file, pdf_file, footer)
+        except ChromiumError:  # a crashed browser of our own is replaced for the next unit-year
+            if self._owns_printer:
+                self.printer.close()
+                self.printer = None  # started afresh for the next unit-year
             raise
+
+
+# -- one Chromium for parallel workers ---------------------------------------------------------
+#: Seconds a worker waits for its PDF from the parent: a print waits for at most one print per
+#: other worker, each held to Chromium's own timeouts.
+PRINT_WAIT = 600
+
+
+class PrintServer:
+    """The parent's one Chromium, printing PDFs for parallel worker processes.
+
+    A Chromium holds about 0.6 GiB while it prints a report; one per worker would double
+    that. Workers send requests over :attr:`requests` and each reads its answers from its own
+    queue (:meth:`printer` in the worker picks a free one). The browser boots while the
+    workers start their kernels and is replaced after a crash.
+    """
+
+    def __init__(self, executable: Path, log: TextIO, context: Any, workers: int) -> None:
+        self._executable, self._log = executable, log
+        self.requests = context.Queue()
+        self.replies = [context.Queue() for _ in range(workers)]
+        self.slots = context.Queue()
+        for slot in range(workers):
+            self.slots.put(slot)
+        self._chromium: Chromium | None = Chromium(executable, log)
+        self._thread = threading.Thread(target=self._serve, name="lkip-print", daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while (request := self.requests.get()) is not None:
+            ident, html_file, pdf_file, footer = request
+            error = ""
+            try:
+                if self._chromium is None:
+                    self._chromium = Chromium(self._executable, self._log)
+                self._chromium.print_pdf(Path(html_file), Path(pdf_file), footer)
+            except Exception as failure:  # noqa: BLE001 - the worker reports it in one line
+                error = f"{type(failure).__name__}: {failure}" if not isinstance(
+                    failure, ChromiumError) else str(failure)
+                if self._chromium is not None:  # a fresh browser for the next report
+                    self._chromium.close()
+                    self._chromium = None
+            self.replies[ident[0]].put((ident, error))
+
+    def worker_args(self) -> tuple:
+        """What a worker process needs to build its :class:`RemotePrinter`."""
+        return self.requests, self.replies, self.slots
+
+    def close(self) -> None:
+        """Stop serving (after the workers are done) and stop the browser."""
+        self.requests.put(None)
+        self._thread.join()
+        if self._chromium is not None:
+            self._chromium.close()
+
+
+class RemotePrinter:
+    """A worker's handle on the parent's :class:`PrintServer` (same calls as :class:`Chromium`)."""
+
+    def __init__(self, requests: Any, replies: list, slots: Any) -> None:
+        self._requests = requests
+        self._slot = slots.get()
+        self._replies = replies[self._slot]
+        self._count = 0
+
+    def print_pdf(self, html_file: Path, pdf_file: Path, footer: str = "") -> None:
+        """Have the parent's Chromium print ``html_file``; raises :class:`ChromiumError`."""
+        self._count += 1
+        ident = (self._slot, self._count)
+        self._requests.put((ident, str(html_file), str(pdf_file), footer))
+        deadline = time.monotonic() + PRINT_WAIT
+        while True:  # an answer to an earlier request given up on is skipped
+            try:
+                answer, error = self._replies.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise ChromiumError(f"no PDF from the printing Chromium within {PRINT_WAIT} s")
+            if answer == ident:
+                break
+        if error:
+            raise ChromiumError(error)
+
+    def close(self) -> None:
+        """Nothing to stop: the browser belongs to the parent process."""
 
 
 # -- batches -----------------------------------------------------------------------------------
@@ -395,11 +505,14 @@ _WORKER: Worker | None = None
 _EVENTS: multiprocessing.Queue | None = None
 
 
-def _init_worker(options: Options, batch_log_path: Path, events: multiprocessing.Queue) -> None:
-    """Pool initializer: start this process's kernel and Chromium once, for all its jobs."""
+def _init_worker(options: Options, batch_log_path: Path, events: multiprocessing.Queue,
+                 printing: tuple | None) -> None:
+    """Pool initializer: start this process's kernel once, for all its jobs; PDFs are printed
+    by the parent's :class:`PrintServer` (``printing``: its :meth:`~PrintServer.worker_args`)."""
     global _WORKER, _EVENTS
     log = open(batch_log_path, "a", encoding="utf-8", buffering=1)  # noqa: SIM115 - lives with the process
-    _WORKER, _EVENTS = Worker(options, log), events
+    printer = RemotePrinter(*printing) if printing else None
+    _WORKER, _EVENTS = Worker(options, log, printer=printer), events
     # Multiprocessing runs these finalizers when the worker process exits.
     multiprocessing.util.Finalize(_WORKER, _WORKER.close, exitpriority=10)
     multiprocessing.util.Finalize(log, log.close, exitpriority=5)
@@ -454,20 +567,29 @@ def _render_parallel(items: list[UnitYear], options: Options, batch_log: Path, b
                      workers: int) -> list[Outcome]:
     context = multiprocessing.get_context()
     events = context.Queue()
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                             initargs=(options, batch_log, events)) as pool:
-        futures = {pool.submit(_render_in_worker, item): item for item in items}
-        pending = set(futures)
-        while pending:
-            _, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-            try:
-                while True:
-                    name, _step = events.get_nowait()
-                    bar.set_postfix_str(name)
-                    bar.update()
-            except queue.Empty:
-                pass
-        return [future.result() for future in futures]
+    with open(batch_log, "a", encoding="utf-8", buffering=1) as log:
+        server = None
+        if "pdf" in options.formats and options.chromium is not None:
+            server = PrintServer(options.chromium, log, context, workers)
+        try:
+            with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                                     initargs=(options, batch_log, events,
+                                               server.worker_args() if server else None)) as pool:
+                futures = {pool.submit(_render_in_worker, item): item for item in items}
+                pending = set(futures)
+                while pending:
+                    _, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                    try:
+                        while True:
+                            name, _step = events.get_nowait()
+                            bar.set_postfix_str(name)
+                            bar.update()
+                    except queue.Empty:
+                        pass
+                return [future.result() for future in futures]
+        finally:
+            if server is not None:
+                server.close()
 
 
 # -- the index ---------------------------------------------------------------------------------

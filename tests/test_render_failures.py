@@ -7,6 +7,9 @@ render and the exit status is non-zero.
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import nbformat
@@ -14,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from lkip_helpers.cli import main
+from lkip_helpers.pdf import find_chromium
 
 
 def _chapter(title: str, code: str) -> nbformat.NotebookNode:
@@ -125,3 +129,24 @@ def test_bad_names_and_a_wrong_chromium_path_exit_2(setup):
     assert setup["run"]("--chromium", "/nonexistent/chromium").exit_code == 2
     result = CliRunner().invoke(main, ["render", "../etc", "2023"])
     assert result.exit_code == 2 and "not allowed" in result.output
+
+
+@pytest.mark.skipif(find_chromium() is None, reason="Chromium not installed")
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext not installed")
+def test_parallel_workers_print_through_the_parents_chromium(setup):
+    """With --jobs 2 the workers' PDFs come from the parent's one Chromium (PrintServer): each
+    unit-year still gets its own numbered A4 PDF, and a failing unit-year its one line."""
+    setup["raise"].touch()
+    result = setup["run"]("--jobs", "2")
+    assert result.exit_code == 1
+    [line] = _failed_lines(result.output)
+    assert line.startswith("FAILED unit-b 2023: chapter 02_rawan, cell 3: ValueError")
+    pdf = setup["out"] / "unit-a" / "2023" / "unit-a-2023.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    pages = int(re.findall(r"Halaman (\d+) dari \1\b", text)[-1])
+    assert "Profil" in text and pages > 1 and f"Halaman 1 dari {pages}" in text
+    setup["raise"].unlink()
+    again = setup["run"]("--jobs", "2")
+    assert again.exit_code == 0, again.output
+    assert (setup["out"] / "unit-b" / "2023" / "unit-b-2023.pdf").read_bytes().startswith(b"%PDF")
