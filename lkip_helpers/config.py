@@ -11,6 +11,8 @@ import os
 import re
 from pathlib import Path
 
+from .errors import NameNotAllowed
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("LKIP_DATA_DIR", PROJECT_ROOT / "data"))
 NOTEBOOKS_DIR = Path(os.environ.get("LKIP_NOTEBOOKS_DIR", PROJECT_ROOT / "notebooks"))
@@ -28,8 +30,8 @@ UNIT_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
-class InvalidName(ValueError):
-    """A unit or year name that is not allowed (it could leave ``data/`` or ``reports/``)."""
+#: A unit or year name that is not allowed (it could leave ``data/`` or ``reports/``).
+InvalidName = NameNotAllowed
 
 
 def check_unit(unit: str) -> str:

@@ -201,7 +201,7 @@ def test_data_error_lists_every_problem_one_per_line():
                 Problem("a.xlsx", None, None, None, NO_VALUE, "expected an Excel workbook")]
     text = str(DataError(problems))
     assert text.splitlines() == [
-        "2 problem(s) in a.xlsx:",
+        "2 problems in a.xlsx:",
         "- a.xlsx, sheet aset, row 3, column jumlah (C): value -1; expected a value of 0 or more",
         "- a.xlsx: expected an Excel workbook",
     ]
@@ -219,7 +219,7 @@ def test_cli_check_on_a_broken_copy(workbook_copy):
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     lines = result.output.splitlines()
-    assert lines[0].startswith("2 problem(s) in ") and lines[0].endswith("lkip.xlsx:")
+    assert lines[0].startswith("2 problems in ") and lines[0].endswith("lkip.xlsx:")
     assert "sheet aset, row 3, column jumlah (C): value -1" in result.output
 
 
