@@ -12,7 +12,7 @@ import zipfile
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from test_reviu import CLEAN_TABLES, CLEAN_UNIT, CLEAN_YEAR, PROGRAM, write_clean
+from builders import CLEAN_TABLES, CLEAN_UNIT, CLEAN_YEAR, PROGRAM, write_clean
 
 from lkip_helpers import config
 from lkip_helpers.cli import main

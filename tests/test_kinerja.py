@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from _frames import lkip_year
+from builders import lkip_year
 from lkip_helpers import kinerja as k
 from lkip_helpers.format import BELUM_ADA_DATA, TIDAK_DAPAT_DIHITUNG, bulatkan_persen
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from _frames import lkip_year
+from builders import lkip_year
 from lkip_helpers import komitmen as km
 from lkip_helpers.format import BELUM_ADA_DATA, TIDAK_DAPAT_DIHITUNG, persen
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from _frames import lkip_year
+from builders import lkip_year
 from lkip_helpers import narrative
 from lkip_helpers.load import load_year
 

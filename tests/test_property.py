@@ -14,7 +14,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from _frames import lkip_year
+from builders import lkip_year
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -7,7 +7,7 @@ import datetime as dt
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from test_reviu import CLEAN_TABLES, CLEAN_UNIT, CLEAN_YEAR
+from builders import CLEAN_TABLES, CLEAN_UNIT, CLEAN_YEAR
 
 from lkip_helpers import config
 from lkip_helpers.cli import main

@@ -1,0 +1,144 @@
+"""Shared test builders: small LkipYear objects from typed rows, and a clean unit-year workbook.
+
+Tests import builders from here, never from another test module.
+
+* :func:`frame` / :func:`lkip_year`: in-memory unit-years for calculation tests;
+* ``CLEAN_TABLES`` / :func:`write_clean`: a small, realistic and consistent unit-year workbook
+  (every stated figure agrees with the data, so its reviu has no finding).
+
+Frames built by :func:`frame` get exactly the schema's columns and the loader's dtypes (see ``model.py``): text/choice
+object, int/rupiah/year Int64, number/percent Float64, date datetime64[ns]; index = Excel row
+number (from 2) named ``baris``. Values are given already typed (no parsing here).
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from lkip_helpers.model import LkipYear
+from lkip_helpers.workbook import write_workbook
+from lkip_helpers.schema import PROFIL, SHEETS
+
+DTYPES = {"text": object, "choice": object, "int": "Int64", "rupiah": "Int64", "year": "Int64",
+          "number": "Float64", "percent": "Float64", "date": "datetime64[ns]"}
+
+
+def frame(sheet_name: str, rows: list[dict[str, Any]] | None = None) -> pd.DataFrame:
+    """A typed DataFrame of sheet ``sheet_name`` holding ``rows`` (missing columns are NA)."""
+    sheet = next(s for s in SHEETS if s.name == sheet_name)
+    rows = rows or []
+    data = {}
+    for col in sheet.columns:
+        values = [row.get(col.name) for row in rows]
+        data[col.name] = pd.Series(values, dtype=DTYPES[col.kind])
+    df = pd.DataFrame(data, columns=sheet.column_names)
+    df.index = pd.RangeIndex(2, 2 + len(rows), name="baris")
+    return df
+
+
+def lkip_year(profil: dict[str, Any] | None = None, year: int = 2023,
+              **tables: list[dict]) -> LkipYear:
+    """An LkipYear with the given profile fields (defaults applied) and sheets; others empty."""
+    fields = {c.name: c.default for c in PROFIL.columns}
+    fields.update({"tahun": year, **(profil or {})})
+    sheets = {s.name: frame(s.name, tables.pop(s.name, None)) for s in SHEETS if s.name != "profil"}
+    if tables:
+        raise KeyError(f"unknown sheets {sorted(tables)}")
+    return LkipYear(unit="uji", year=year, source=Path("uji.xlsx"), profil=fields, **sheets)
+
+
+CLEAN_UNIT, CLEAN_YEAR = "dinas-contoh", 2024
+PROGRAM = "Program Penunjang Urusan Pemerintahan Daerah"
+
+CLEAN_TABLES = {
+    "profil": {
+        "nama_unit": "Bagian Umum Dinas Contoh Provinsi Nusa Tenggara Timur",
+        "provinsi": "Nusa Tenggara Timur", "tahun": CLEAN_YEAR,
+        "kepala_nama": "Maria Goreti Lelo, SE", "kepala_jabatan": "Kepala Bagian Umum",
+        "kepala_nip": "19700101 199503 2 001", "tanggal_laporan": "2025-02-20",
+        "batas_penyampaian": "2025-02-28", "periode_renstra": "2024-2026",
+        "serapan_minimal_total": 85, "tanggal_data_pegawai": "2024-12-31",
+    },
+    "indikator": [
+        {"kode": "IKU-1", "sasaran": "Terwujudnya pelayanan administrasi yang prima",
+         "indikator": "Persentase layanan administrasi yang diselesaikan", "program": PROGRAM,
+         "satuan": "%", "polaritas": "maksimal", "target": 100, "realisasi": 100,
+         "target_renstra": 100, "capaian_dinyatakan": 100},
+        {"kode": "IKU-2", "sasaran": "Terwujudnya pelayanan administrasi yang prima",
+         "indikator": "Rata-rata waktu penyelesaian surat masuk", "program": PROGRAM,
+         "satuan": "hari", "polaritas": "minimal", "target": 5, "realisasi": 4,
+         "target_renstra": 5, "capaian_dinyatakan": 125,
+         "penjelasan": "Waktu layanan lebih cepat karena surat masuk diterima melalui aplikasi "
+                       "SRIKANDI."},
+    ],
+    "keluaran": [
+        {"kode_indikator": "IKU-1", "keluaran": "Layanan persuratan", "satuan": "layanan",
+         "target": 120, "realisasi": 120},
+        {"kode_indikator": "IKU-1", "keluaran": "Layanan rapat pimpinan", "satuan": "layanan",
+         "target": 24, "realisasi": 24},
+    ],
+    "riwayat_kinerja": [
+        {"kode_indikator": "IKU-1", "tahun": 2023, "target": 100, "realisasi": 100,
+         "capaian_dinyatakan": 100, "sumber": "LKIP 2023"},
+        {"kode_indikator": "IKU-1", "tahun": 2024, "realisasi": 100, "sumber": "Tabel 3.2"},
+        {"kode_indikator": "IKU-2", "tahun": 2023, "target": 6, "realisasi": 6,
+         "capaian_dinyatakan": 100, "sumber": "LKIP 2023"},
+    ],
+    "riwayat_anggaran": [
+        {"tahun": 2023, "pagu": "1.900.000.000", "realisasi": "1.710.000.000",
+         "persen_dinyatakan": "90,00%", "sumber": "LKIP 2023"},
+        {"tahun": 2024, "pagu": "2.000.000.000", "realisasi": "1.800.000.000",
+         "persen_dinyatakan": "90,00%", "sumber": "Bab III"},
+    ],
+    "anggaran": [
+        {"jenis": "pendapatan", "pagu": "100.000.000", "realisasi": "95.000.000",
+         "persen_dinyatakan": "95", "serapan_minimal": 90},
+        {"jenis": "belanja", "program": PROGRAM, "pagu": "2.000.000.000",
+         "realisasi": "1.800.000.000", "persen_dinyatakan": "90", "serapan_minimal": 85},
+        {"jenis": "belanja", "program": PROGRAM, "kegiatan": "Administrasi Umum Perangkat Daerah",
+         "pagu": "1.500.000.000", "realisasi": "1.400.000.000", "persen_dinyatakan": "93,33"},
+        {"jenis": "belanja", "program": PROGRAM, "kegiatan": "Penyediaan Jasa Penunjang",
+         "pagu": "400.000.000", "realisasi": "400.000.000", "persen_dinyatakan": "100"},
+        {"jenis": "belanja", "program": PROGRAM, "kegiatan": "Pengadaan Barang Milik Daerah",
+         "pagu": "100.000.000", "realisasi": "-", "persen_dinyatakan": "0",
+         "penjelasan": "Ditunda ke tahun 2025 karena penyesuaian ketersediaan dana."},
+    ],
+    "aset": [
+        {"kategori": "Tanah", "golongan_kib": "A", "jumlah": 2, "satuan": "Bidang"},
+        {"kategori": "Peralatan dan Mesin/Kendaraan", "golongan_kib": "B", "jumlah": 5,
+         "satuan": "Kendaraan"},
+    ],
+    "pegawai_bagian": [{"bagian": "Subbagian Tata Usaha", "jumlah": 10},
+                       {"bagian": "Subbagian Keuangan", "jumlah": 8}],
+    "pegawai_pendidikan": [{"jenjang": "S1", "jumlah": 10}, {"jenjang": "SLTA", "jumlah": 8}],
+    "pegawai_golongan": [{"golongan": "III/a", "jumlah": 10}, {"golongan": "II/a", "jumlah": 8}],
+    "pegawai_jabatan": [
+        {"jabatan": "Eselon III", "jenis_jabatan": "struktural", "jumlah": 1, "laki_laki": 1,
+         "perempuan": "-"},
+        {"jabatan": "Eselon IV", "jenis_jabatan": "struktural", "jumlah": 2, "laki_laki": 1,
+         "perempuan": 1},
+    ],
+    "total_dinyatakan": [
+        {"lembar": "pegawai_bagian", "kolom": "jumlah", "nilai": 18, "sumber": "Bab I"},
+        {"lembar": "anggaran", "kolom": "pagu", "nilai": "2.100.000.000",
+         "sumber": "Perjanjian Kinerja"},
+    ],
+    "komitmen": [
+        {"butir": "C", "uraian": "Belanja melalui e-Purchasing", "pembanding": "minimal",
+         "ambang": 40, "satuan": "%", "realisasi": 55},
+        {"butir": "D", "uraian": "Penyampaian LKIP", "pembanding": "paling_lambat",
+         "ambang_tanggal": "2025-02-28", "realisasi_tanggal": "2025-02-20"},
+    ],
+}
+
+
+def write_clean(data_dir, edit=None) -> None:
+    """Write CLEAN_TABLES (after ``edit(tables)``) as data_dir/dinas-contoh/2024/lkip.xlsx."""
+    tables = copy.deepcopy(CLEAN_TABLES)
+    if edit:
+        edit(tables)
+    write_workbook(data_dir / CLEAN_UNIT / str(CLEAN_YEAR) / "lkip.xlsx", tables)
