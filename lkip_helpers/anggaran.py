@@ -2,7 +2,7 @@
 
 Rupiah amounts stay ``int`` and percentages exact ``Decimal`` (from integer Rupiah, so 87,74%
 is 47.214.705.470 x 100 / 53.809.092.288 exactly). Every function's docstring writes out its
-formula; :data:`RUMUS` gives the same formulas in Indonesian for readers.
+formula (the Indonesian wording for readers lives in :mod:`lkip_helpers.narrative`).
 
 Sheet ``anggaran`` holds revenue (``pendapatan``) and spending (``belanja``) lines. A line with
 an empty ``kegiatan`` is a total as the report states it: the revenue total, or a program's
@@ -17,42 +17,31 @@ from typing import Any
 
 import pandas as pd
 
-from .format import bagi, jumlahkan, ke_decimal, ke_int, kosong, persentase
+from .hitung import bagi, jumlahkan, ke_decimal, ke_int, kosong, persentase, seri_float, seri_int
 from .kinerja import rata_rata_capaian, total_keluaran
 from .model import LkipYear
 
-#: The formulas, in Indonesian, for readers.
-RUMUS = {
-    "serapan": "Serapan (%) = Realisasi ÷ Pagu × 100",
-    "sisa": "Sisa anggaran (Rp) = Pagu − Realisasi",
-    "memenuhi": "Memenuhi bila Serapan (%) ≥ Serapan minimal (%) menurut Perjanjian Kinerja",
-    "total": "Serapan belanja + pendapatan (%) = (Realisasi belanja + Realisasi pendapatan) ÷ "
-             "(Pagu belanja + Pagu pendapatan) × 100",
-    "perubahan_pagu": "Perubahan pagu (%) = (Pagu tahun ini − Pagu tahun sebelumnya) ÷ "
-                      "Pagu tahun sebelumnya × 100",
-    "indeks_efisiensi": "Indeks efisiensi = Capaian kinerja (%) ÷ Serapan anggaran belanja (%)",
-    "biaya_per_keluaran": "Biaya per keluaran (Rp) = Realisasi belanja ÷ Jumlah keluaran "
-                          "terealisasi (dibulatkan ke rupiah terdekat)",
-    "pagu_per_keluaran": "Pagu per keluaran (Rp) = Pagu belanja ÷ Jumlah target keluaran "
-                         "(dibulatkan ke rupiah terdekat)",
-}
+# Column keys (display labels: lkip_helpers.labels).
+K_JENIS = "jenis"
+K_TINGKAT = "tingkat"
+K_PROGRAM = "program"
+K_KEGIATAN = "kegiatan"
+K_URAIAN = "uraian"
+K_PAGU = "pagu"
+K_REALISASI = "realisasi"
+K_SISA = "sisa"
+K_SERAPAN = "serapan"
+K_SERAPAN_TERTULIS = "serapan_dinyatakan"
+K_SERAPAN_MINIMAL = "serapan_minimal"
+K_MEMENUHI = "memenuhi"
+K_PENJELASAN = "penjelasan"
+K_TAHUN = "tahun"
+K_PERUBAHAN_PAGU = "perubahan_pagu"
+K_SUMBER = "sumber"
 
-# Column labels (Indonesian: they reach the reader).
-K_JENIS = "Jenis"
-K_TINGKAT = "Tingkat"
-K_PROGRAM = "Program"
-K_KEGIATAN = "Kegiatan"
-K_PAGU = "Pagu (Rp)"
-K_REALISASI = "Realisasi (Rp)"
-K_SISA = "Sisa anggaran (Rp)"
-K_SERAPAN = "Serapan (%)"
-K_SERAPAN_TERTULIS = "Serapan tertulis (%)"
-K_SERAPAN_MINIMAL = "Serapan minimal (%)"
-K_MEMENUHI = "Memenuhi minimal"
-K_PENJELASAN = "Penjelasan"
-K_TAHUN = "Tahun"
-K_PERUBAHAN_PAGU = "Perubahan pagu (%)"
-K_SUMBER = "Sumber"
+#: Columns of the budget frames that hold Rupiah although the same key elsewhere holds a
+#: measure (an indicator's realisasi): the table layer reads ``df.attrs["jenis"]``.
+JENIS_RUPIAH = {K_REALISASI: "rupiah"}
 
 #: Values of column Tingkat: a stated total (revenue total, program total) or an activity.
 JUMLAH = "jumlah"
@@ -120,30 +109,41 @@ def pos_baris(lkip: LkipYear) -> list[tuple[Any, Pos]]:
             for row in lkip.anggaran.itertuples()]
 
 
-KOLOM_ANGGARAN = [K_JENIS, K_TINGKAT, K_PROGRAM, K_KEGIATAN, K_PAGU, K_REALISASI, K_SISA,
-                  K_SERAPAN, K_SERAPAN_TERTULIS, K_SERAPAN_MINIMAL, K_MEMENUHI, K_PENJELASAN]
+KOLOM_ANGGARAN = [K_JENIS, K_TINGKAT, K_PROGRAM, K_KEGIATAN, K_URAIAN, K_PAGU, K_REALISASI,
+                  K_SISA, K_SERAPAN, K_SERAPAN_TERTULIS, K_SERAPAN_MINIMAL, K_MEMENUHI,
+                  K_PENJELASAN]
+
+
+def _teks(values: Any) -> pd.Series:
+    return pd.Series([None if kosong(v) else str(v) for v in values], dtype=object)
 
 
 def tabel_anggaran(lkip: LkipYear) -> pd.DataFrame:
     """Allocation and realisation per line (Tabel 3.3, second), in sheet order.
 
-    Columns: KOLOM_ANGGARAN. Tingkat is JUMLAH for a stated total, KEGIATAN for an activity.
-    Serapan (%) = realisasi / pagu x 100 (computed); Serapan tertulis (%) as the report states
-    it; Sisa anggaran = pagu - realisasi; Memenuhi minimal = serapan >= Serapan minimal (%) of
-    the Perjanjian Kinerja (None where no minimum is set).
+    Columns: KOLOM_ANGGARAN. ``tingkat`` is JUMLAH for a stated total, KEGIATAN for an
+    activity; ``uraian`` is the line's name (its activity, else its program, else
+    "Pendapatan"). ``serapan`` = realisasi / pagu x 100 (computed); ``serapan_dinyatakan`` as
+    the report states it; ``sisa`` = pagu - realisasi; ``memenuhi`` = serapan >=
+    ``serapan_minimal`` of the Perjanjian Kinerja (NA where no minimum is set).
     """
-    rows = []
-    for row, pos in pos_baris(lkip):
-        rows.append({
-            K_JENIS: row.jenis, K_TINGKAT: JUMLAH if kosong(row.kegiatan) else KEGIATAN,
-            K_PROGRAM: None if kosong(row.program) else row.program,
-            K_KEGIATAN: None if kosong(row.kegiatan) else row.kegiatan,
-            K_PAGU: pos.pagu, K_REALISASI: pos.realisasi, K_SISA: pos.sisa,
-            K_SERAPAN: pos.serapan, K_SERAPAN_TERTULIS: ke_decimal(row.persen_dinyatakan),
-            K_SERAPAN_MINIMAL: pos.serapan_minimal, K_MEMENUHI: pos.memenuhi,
-            K_PENJELASAN: None if kosong(row.penjelasan) else row.penjelasan,
-        })
-    return pd.DataFrame(rows, columns=KOLOM_ANGGARAN, dtype=object)
+    lines = pos_baris(lkip)
+    rows = [row for row, _ in lines]
+    pos = [p for _, p in lines]
+    df = pd.DataFrame({
+        K_JENIS: _teks(r.jenis for r in rows),
+        K_TINGKAT: _teks(JUMLAH if kosong(r.kegiatan) else KEGIATAN for r in rows),
+        K_PROGRAM: _teks(r.program for r in rows), K_KEGIATAN: _teks(r.kegiatan for r in rows),
+        K_URAIAN: _teks(p.uraian for p in pos),
+        K_PAGU: seri_int(p.pagu for p in pos), K_REALISASI: seri_int(p.realisasi for p in pos),
+        K_SISA: seri_int(p.sisa for p in pos), K_SERAPAN: seri_float(p.serapan for p in pos),
+        K_SERAPAN_TERTULIS: seri_float(r.persen_dinyatakan for r in rows),
+        K_SERAPAN_MINIMAL: seri_float(p.serapan_minimal for p in pos),
+        K_MEMENUHI: pd.Series([p.memenuhi for p in pos], dtype="boolean"),
+        K_PENJELASAN: _teks(r.penjelasan for r in rows),
+    }, columns=KOLOM_ANGGARAN)
+    df.attrs["jenis"] = dict(JENIS_RUPIAH)
+    return df
 
 
 def _satu_minimal(values: list[Any]) -> Decimal | None:
@@ -224,8 +224,8 @@ KOLOM_TREN = [K_TAHUN, K_PAGU, K_REALISASI, K_SERAPAN, K_SERAPAN_TERTULIS, K_PER
 def tren_anggaran(lkip: LkipYear) -> pd.DataFrame:
     """Spending allocation and realisation per year (sheet ``riwayat_anggaran``), oldest first.
 
-    Columns: KOLOM_TREN. Serapan (%) = realisasi / pagu x 100 (computed), beside the stated
-    figure; Perubahan pagu (%) = (pagu - previous year's pagu) / previous year's pagu x 100.
+    Columns: KOLOM_TREN. ``serapan`` = realisasi / pagu x 100 (computed), beside the stated
+    figure; ``perubahan_pagu`` = (pagu - previous year's pagu) / previous year's pagu x 100.
     The current year is added from :func:`ringkasan` (source SUMBER_ANGGARAN) when the sheet
     lacks it.
     """
@@ -235,16 +235,20 @@ def tren_anggaran(lkip: LkipYear) -> pd.DataFrame:
     belanja = ringkasan(lkip).belanja
     if lkip.year not in {e[0] for e in entries} and belanja is not None:
         entries.append((lkip.year, belanja.pagu, belanja.realisasi, None, SUMBER_ANGGARAN))
-    rows, sebelumnya = [], None
-    for tahun, pagu, realisasi, tertulis, sumber in sorted(entries, key=lambda e: e[0]):
-        pos = Pos.hitung(str(tahun), pagu, realisasi)
-        perubahan = (persentase(pos.pagu - sebelumnya, sebelumnya)
-                     if sebelumnya is not None and pos.pagu is not None else None)
-        rows.append({K_TAHUN: tahun, K_PAGU: pos.pagu, K_REALISASI: pos.realisasi,
-                     K_SERAPAN: pos.serapan, K_SERAPAN_TERTULIS: tertulis,
-                     K_PERUBAHAN_PAGU: perubahan, K_SUMBER: sumber})
-        sebelumnya = pos.pagu
-    return pd.DataFrame(rows, columns=KOLOM_TREN, dtype=object)
+    entries.sort(key=lambda e: e[0])
+    pos = [Pos.hitung(str(tahun), pagu, realisasi) for tahun, pagu, realisasi, _, _ in entries]
+    sebelumnya = [None] + [p.pagu for p in pos[:-1]]
+    perubahan = [persentase(p.pagu - s, s) if s is not None and p.pagu is not None else None
+                 for p, s in zip(pos, sebelumnya)]
+    df = pd.DataFrame({
+        K_TAHUN: seri_int(e[0] for e in entries), K_PAGU: seri_int(p.pagu for p in pos),
+        K_REALISASI: seri_int(p.realisasi for p in pos),
+        K_SERAPAN: seri_float(p.serapan for p in pos),
+        K_SERAPAN_TERTULIS: seri_float(e[3] for e in entries),
+        K_PERUBAHAN_PAGU: seri_float(perubahan), K_SUMBER: _teks(e[4] for e in entries),
+    }, columns=KOLOM_TREN)
+    df.attrs["jenis"] = dict(JENIS_RUPIAH)
+    return df
 
 
 @dataclass(frozen=True)

@@ -12,58 +12,46 @@ from decimal import Decimal
 
 import pandas as pd
 
-from .format import bagi, jumlahkan, persentase
+from .hitung import bagi, jumlahkan, persentase
 from .model import LkipYear
 # K_PERSENTASE is re-exported: the share column of tabel_aset.
-from .pegawai import K_PERSENTASE, jumlah_pejabat, jumlah_pns, tabel_sebaran  # noqa: F401
+from .pegawai import JUMLAH, K_PERSENTASE, jumlah_pejabat, jumlah_pns, tabel_sebaran, tambah_baris  # noqa: F401
 
-K_KATEGORI = "Kategori"
-K_GOLONGAN_KIB = "Golongan KIB"
-K_JUMLAH = "Jumlah"
-K_SATUAN = "Satuan"
-K_NILAI = "Nilai (Rp)"
-K_BAIK = "Baik"
-K_RUSAK_RINGAN = "Rusak ringan"
-K_RUSAK_BERAT = "Rusak berat"
+K_KATEGORI = "kategori"
+K_GOLONGAN_KIB = "golongan_kib"
+K_JUMLAH = "jumlah"
+K_SATUAN = "satuan"
+K_NILAI = "nilai"
+K_BAIK = "kondisi_baik"
+K_RUSAK_RINGAN = "kondisi_rusak_ringan"
+K_RUSAK_BERAT = "kondisi_rusak_berat"
 
-#: Optional sheet columns and their labels; shown only when the sheet records any value.
-KOLOM_OPSIONAL = {"nilai": K_NILAI, "kondisi_baik": K_BAIK,
-                  "kondisi_rusak_ringan": K_RUSAK_RINGAN, "kondisi_rusak_berat": K_RUSAK_BERAT}
-KONDISI = ("kondisi_baik", "kondisi_rusak_ringan", "kondisi_rusak_berat")
-
-#: The formulas, in Indonesian, for readers.
-RUMUS = {
-    "persentase": "Persentase (%) = Jumlah kategori ÷ Jumlah seluruh aset × 100",
-    "kendaraan_per_pejabat": "Kendaraan per pejabat = Jumlah kendaraan ÷ Jumlah pejabat",
-    "aset_per_pns": "Aset per PNS = Jumlah seluruh aset ÷ Jumlah PNS",
-}
+#: Optional sheet columns; shown only when the sheet records any value.
+KOLOM_OPSIONAL = (K_NILAI, K_BAIK, K_RUSAK_RINGAN, K_RUSAK_BERAT)
+KONDISI = (K_BAIK, K_RUSAK_RINGAN, K_RUSAK_BERAT)
 
 
 def _tercatat(df: pd.DataFrame, kolom: str) -> bool:
     return bool(df[kolom].notna().any())
 
 
-def tabel_aset(lkip: LkipYear, jumlah: bool = True) -> pd.DataFrame:
+def tabel_aset(lkip: LkipYear, jumlah: bool = False) -> pd.DataFrame:
     """The inventory per category (Tabel 3.4).
 
-    Columns: Kategori, Golongan KIB, Jumlah, Satuan, K_PERSENTASE "Persentase (%)" =
-    jumlah / total x 100 (Alat Kantor dan Rumah Tangga: 8.284 of 8.418 = 98,41%), then
-    Nilai (Rp) and the condition counts when the sheet records them.
-
-    With ``jumlah``, a total row (Kategori = "Jumlah") ends the table; it sums Nilai and the
-    condition counts too (None when any cell of the column is blank).
+    Columns: kategori, golongan_kib, jumlah, satuan, ``persentase`` = jumlah / total x 100
+    (Alat Kantor dan Rumah Tangga: 8.284 of 8.418 = 98,41%), then nilai and the condition
+    counts when the sheet records them. With ``jumlah``, a total row (kategori = "Jumlah")
+    ends the table; it sums nilai and the condition counts too (NA when any cell is blank).
     """
     df = lkip.aset
-    kolom = {"kategori": K_KATEGORI, "golongan_kib": K_GOLONGAN_KIB, "jumlah": K_JUMLAH,
-             "satuan": K_SATUAN}
-    kolom.update({k: v for k, v in KOLOM_OPSIONAL.items() if _tercatat(df, k)})
-    tabel = tabel_sebaran(df, kolom, jumlah)
-    opsional = [label for label in KOLOM_OPSIONAL.values() if label in tabel.columns]
+    opsional = [k for k in KOLOM_OPSIONAL if _tercatat(df, k)]
+    tabel = tabel_sebaran(df, [K_KATEGORI, K_GOLONGAN_KIB, K_JUMLAH, K_SATUAN, *opsional])
     tabel = tabel[[c for c in tabel.columns if c not in opsional] + opsional]
     if jumlah:
-        for name, label in KOLOM_OPSIONAL.items():
-            if label in tabel.columns:
-                tabel.at[tabel.index[-1], label] = jumlahkan(df[name])
+        total = jumlahkan(df[K_JUMLAH])
+        tabel = tambah_baris(tabel, {K_KATEGORI: JUMLAH, K_JUMLAH: total,
+                                     K_PERSENTASE: persentase(total, total),
+                                     **{k: jumlahkan(df[k]) for k in opsional}})
     return tabel
 
 
@@ -76,8 +64,6 @@ class Kondisi:
     rusak_berat: int
     tercatat: int  # items with a recorded condition
     persen_baik: Decimal | None
-    persen_rusak_ringan: Decimal | None
-    persen_rusak_berat: Decimal | None
 
 
 def ringkasan_kondisi(lkip: LkipYear) -> Kondisi | None:
@@ -90,8 +76,7 @@ def ringkasan_kondisi(lkip: LkipYear) -> Kondisi | None:
         return None
     baik, ringan, berat = (int(df[k].fillna(0).sum()) for k in KONDISI)
     tercatat = baik + ringan + berat
-    return Kondisi(baik, ringan, berat, tercatat, persentase(baik, tercatat),
-                   persentase(ringan, tercatat), persentase(berat, tercatat))
+    return Kondisi(baik, ringan, berat, tercatat, persentase(baik, tercatat))
 
 
 def nilai_aset(lkip: LkipYear) -> int | None:

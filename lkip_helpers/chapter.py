@@ -1,7 +1,8 @@
 """What a chapter notebook calls to show things: numbered tables, numbered charts, narrative.
 
-A notebook opens its unit-year with :meth:`Bab.buka` and then only calls ``bab.tabel``,
-``bab.grafik`` and ``bab.narasi``. Every output is a raw MIME bundle whose ``text/plain`` part
+A notebook opens its unit-year with :meth:`Bab.buka` and then calls ``bab.blok`` (a table,
+its chart and its narrative: the block every section repeats), or ``bab.tabel``,
+``bab.grafik`` and ``bab.narasi`` one by one. Every output is a raw MIME bundle whose ``text/plain`` part
 is Indonesian text written here (never an object repr such as ``<Figure ...>``), whose HTML
 is escaped, and which carries no Python warning: the reader sees tables, charts and prose only.
 """
@@ -59,14 +60,39 @@ class Bab:
         """Chapter ``nomor`` of unit-year ``unit``/``year`` (loaded by :func:`load.load_year`)."""
         return cls(nomor, load_year(unit, year, data_dir))
 
-    def tabel(self, df: pd.DataFrame, judul: str, *,
+    def tabel(self, df: pd.DataFrame, judul: str, *, kolom: Iterable[str] | None = None,
+              alasan: Mapping[str, str] | None = None,
               format_kolom: Mapping[Any, tables.Pemformat] | None = None,
               rata_kanan: Iterable[Any] = ()) -> None:
-        """Show ``df`` in the one table style, captioned "Tabel <bab>.<n> <judul>"."""
+        """Show ``df`` in the one table style, captioned "Tabel <bab>.<n> <judul>".
+
+        ``kolom``: the keys to show, in order; ``alasan``: value column -> column of reason
+        codes shown where the value is missing (see :func:`lkip_helpers.tables.tabel`).
+        """
         self._tabel += 1
         nomor = f"{self.nomor}.{self._tabel}"
-        styler = tables.tabel(df, judul, nomor, format_kolom=format_kolom, rata_kanan=rata_kanan)
-        tampilkan_html(tables.html(styler), tables.teks(df, judul, nomor, format_kolom))
+        styler = tables.tabel(df, judul, nomor, kolom=kolom, alasan=alasan,
+                              format_kolom=format_kolom, rata_kanan=rata_kanan)
+        tampilkan_html(tables.html(styler), tables.teks(df, judul, nomor, kolom=kolom,
+                                                        alasan=alasan, format_kolom=format_kolom))
+
+    def blok(self, df: pd.DataFrame | None, judul: str, *, narasi: str | None = None,
+             grafik: Figure | Iterable[Figure] | None = None, **opsi: Any) -> None:
+        """One section's block: the table (when ``df`` has rows), its chart(s), its narrative.
+
+        ``opsi`` go to :meth:`tabel` (``kolom``, ``alasan``, ``format_kolom``,
+        ``rata_kanan``). A chart is drawn only with a table to show: pass it as a function
+        of no argument (``lambda: charts.batang(...)``) so nothing is drawn for an empty
+        table, or as a Figure. The narrative is shown in any case (it says when data are
+        missing).
+        """
+        if df is not None and len(df):
+            self.tabel(df, judul, **opsi)
+            gambar = grafik() if callable(grafik) else grafik
+            for fig in ([gambar] if isinstance(gambar, Figure) else list(gambar or ())):
+                self.grafik(fig)
+        if narasi:
+            self.narasi(narasi)
 
     def grafik(self, fig: Figure) -> None:
         """Show a chart made by :mod:`lkip_helpers.charts`, captioned "Gambar <bab>.<n> <title>"."""

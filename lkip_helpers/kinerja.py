@@ -1,15 +1,19 @@
 """Performance (kinerja): capaian of indicators, the assessment scale, and the Bab III tables.
 
-Capaian (achievement, %) compares realisasi with target (formulas in :func:`capaian` and
-:data:`RUMUS`). A capaian is kept exact (Decimal); above 100% is kept as is. When it cannot be
-computed it carries a status instead of a number (:data:`~lkip_helpers.format.BELUM_ADA_DATA`,
-:data:`~lkip_helpers.format.TIDAK_DAPAT_DIHITUNG`), never a made-up 0% or 100%.
+Capaian (achievement, %) compares realisasi with target (formulas in :func:`capaian`). A
+capaian is kept exact (Decimal); above 100% is kept as is. When it cannot be computed it
+carries a reason code instead of a number (:data:`~lkip_helpers.hitung.BELUM_ADA_DATA`,
+:data:`~lkip_helpers.hitung.TIDAK_DAPAT_DIHITUNG`), never a made-up 0% or 100%.
 
 The assessment scale (:class:`Skala`) turns a capaian into a category ("Sangat Berhasil" ...).
 Its category is decided on the exact value.
 
-Table builders return DataFrames of raw values (Decimal, int, str, None; object dtype) with
-Indonesian column labels (the ``K_*`` constants); formatting is :mod:`lkip_helpers.format`'s job.
+Table builders return tidy frames keyed by snake_case column names (the ``K_*`` constants hold
+them) with numeric dtypes: counts ``Int64``, targets, realisations and capaian ``Float64``
+(display-faithful floats, :func:`lkip_helpers.hitung.ke_float`). A capaian that cannot be
+computed is NA with its reason code in ``keterangan`` (:data:`~lkip_helpers.hitung.BELUM_ADA_DATA`,
+:data:`~lkip_helpers.hitung.TIDAK_DAPAT_DIHITUNG`). Labels and formatting belong to the table
+layer (:mod:`lkip_helpers.labels`, :mod:`lkip_helpers.tables`).
 """
 
 from __future__ import annotations
@@ -20,52 +24,43 @@ from typing import Any
 
 import pandas as pd
 
-from .format import (
+from .hitung import (
     BELUM_ADA_DATA,
     TIDAK_DAPAT_DIHITUNG,
-    angka,
     jumlahkan,
     ke_decimal,
     ke_int,
     kosong,
     persentase,
+    seri_float,
+    seri_int,
 )
 from .model import LkipYear
 from .schema import POLARITAS, RUMUS_MINIMAL, TRIWULAN
 
-# Column labels of the tables below (Indonesian: they reach the reader).
-K_KODE = "Kode"
-K_SASARAN = "Sasaran"
-K_INDIKATOR = "Indikator"
-K_SATUAN = "Satuan"
-K_POLARITAS = "Polaritas"
-K_TARGET = "Target"
-K_REALISASI = "Realisasi"
-K_CAPAIAN = "Capaian (%)"
-K_KETERANGAN = "Keterangan"
-K_CAPAIAN_TERTULIS = "Capaian tertulis (%)"
-K_KATEGORI = "Kategori"
-K_PENJELASAN = "Penjelasan"
-K_KELUARAN = "Keluaran"
-K_TAHUN = "Tahun"
-K_SUMBER = "Sumber"
-K_CATATAN = "Catatan"
-K_TARGET_RENSTRA = "Target Renstra"
-K_CAPAIAN_RENSTRA = "Capaian terhadap target Renstra (%)"
-K_TRIWULAN = "Triwulan"
+# Column keys of the tables below (display labels: lkip_helpers.labels).
+K_KODE = "kode"
+K_SASARAN = "sasaran"
+K_INDIKATOR = "indikator"
+K_SATUAN = "satuan"
+K_POLARITAS = "polaritas"
+K_TARGET = "target"
+K_REALISASI = "realisasi"
+K_CAPAIAN = "capaian"
+K_KETERANGAN = "keterangan"
+K_CAPAIAN_TERTULIS = "capaian_dinyatakan"
+K_KATEGORI = "kategori"
+K_PENJELASAN = "penjelasan"
+K_KELUARAN = "keluaran"
+K_TAHUN = "tahun"
+K_SUMBER = "sumber"
+K_CATATAN = "catatan"
+K_TARGET_RENSTRA = "target_renstra"
+K_CAPAIAN_RENSTRA = "capaian_renstra"
+K_TRIWULAN = "triwulan"
 
-#: Label of a total row (e.g. the sum of an indicator's outputs).
-JUMLAH = "Jumlah"
-#: Source label of the current year's figure when it comes from sheet ``indikator``.
+#: Source of the current year's figure when it comes from sheet ``indikator``.
 SUMBER_INDIKATOR = "Lembar indikator"
-
-#: The capaian formulas, in Indonesian, for readers (keys: polaritas, or "minimal <rumus>").
-RUMUS = {
-    "maksimal": "Capaian (%) = Realisasi ÷ Target × 100",
-    "minimal T/R": "Capaian (%) = Target ÷ Realisasi × 100",
-    "minimal (2T-R)/T": "Capaian (%) = (2 × Target − Realisasi) ÷ Target × 100",
-    "rata_rata": "Capaian kinerja (%) = rata-rata capaian seluruh indikator yang dapat dihitung",
-}
 
 
 @dataclass(frozen=True)
@@ -74,11 +69,6 @@ class Capaian:
 
     nilai: Decimal | None
     keterangan: str | None = None
-
-
-def rumus_capaian(polaritas: str = "maksimal", rumus_minimal: str = "T/R") -> str:
-    """The Indonesian formula text used for an indicator of this polarity."""
-    return RUMUS["maksimal"] if polaritas == "maksimal" else RUMUS[f"minimal {rumus_minimal}"]
 
 
 def capaian(target: Any, realisasi: Any, polaritas: str = "maksimal",
@@ -172,32 +162,6 @@ class Skala:
                 return band.kategori
         return None
 
-    def uraian(self) -> list[str]:
-        """The bands in Indonesian, highest first, e.g. "70 ≤ X < 85: Berhasil"."""
-        lines = []
-        atas: Pita | None = None
-        for band in self.pita:
-            bawah = "" if band.batas_bawah is None else (
-                f"{_batas(band.batas_bawah)} {'≤' if band.termasuk_batas else '<'} ")
-            if atas is None:
-                kanan = ""
-            else:
-                kanan = f" {'<' if atas.termasuk_batas else '≤'} {_batas(atas.batas_bawah)}"
-            if not bawah and not kanan:
-                lines.append(f"semua nilai X: {band.kategori}")
-            elif not kanan:  # top band: write it as X >= b
-                lines.append(f"X {'≥' if band.termasuk_batas else '>'} "
-                             f"{_batas(band.batas_bawah)}: {band.kategori}")
-            else:
-                lines.append(f"{bawah}X{kanan}: {band.kategori}")
-            atas = band
-        return lines
-
-
-def _batas(x: Decimal) -> str:
-    decimals = max(0, -x.normalize().as_tuple().exponent)
-    return angka(x, decimals)
-
 
 def _pita(*bands: tuple[int | None, bool, str]) -> tuple[Pita, ...]:
     return tuple(Pita(None if b is None else Decimal(b), inc, name) for b, inc, name in bands)
@@ -229,12 +193,13 @@ def rumus_minimal_untuk(lkip: LkipYear) -> str:
 # --------------------------------------------------------------------------- tables
 
 
-def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=columns, dtype=object)
+def _frame(columns: dict[str, Any], order: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(columns, columns=order).reset_index(drop=True)
 
 
-def _text(value: Any) -> str | None:
-    return None if kosong(value) else str(value)
+def _text(values: Any) -> pd.Series:
+    """Text values with missing ones as None (object dtype)."""
+    return pd.Series([None if kosong(v) else str(v) for v in values], dtype=object)
 
 
 def _indikator_per_kode(lkip: LkipYear) -> dict[str, Any]:
@@ -245,6 +210,12 @@ def _capaian_indikator(lkip: LkipYear, ind: Any, target: Any, realisasi: Any) ->
     return capaian(target, realisasi, ind.polaritas, rumus_minimal_untuk(lkip))
 
 
+def _capaian_kolom(hasil: list[Capaian]) -> dict[str, pd.Series]:
+    """The capaian and keterangan columns of a list of capaian."""
+    return {K_CAPAIAN: seri_float(h.nilai for h in hasil),
+            K_KETERANGAN: _text(h.keterangan for h in hasil)}
+
+
 KOLOM_CAPAIAN = [K_KODE, K_SASARAN, K_INDIKATOR, K_SATUAN, K_POLARITAS, K_TARGET, K_REALISASI,
                  K_CAPAIAN, K_KETERANGAN, K_CAPAIAN_TERTULIS, K_KATEGORI, K_PENJELASAN]
 
@@ -252,32 +223,32 @@ KOLOM_CAPAIAN = [K_KODE, K_SASARAN, K_INDIKATOR, K_SATUAN, K_POLARITAS, K_TARGET
 def tabel_capaian(lkip: LkipYear) -> pd.DataFrame:
     """Target vs realisation of each indicator this year (Tabel 3.1), one row per indicator.
 
-    Columns: KOLOM_CAPAIAN. Capaian (%) is computed (Decimal, or None with the reason in
-    Keterangan); Capaian tertulis (%) is the figure the report states; Kategori comes from the
-    unit's scale (:func:`skala_untuk`).
+    Columns: KOLOM_CAPAIAN. ``capaian`` is computed (NA with the reason in ``keterangan``);
+    ``capaian_dinyatakan`` is the figure the report states; ``kategori`` comes from the unit's
+    scale (:func:`skala_untuk`), decided on the exact capaian.
     """
     skala = skala_untuk(lkip)
-    rows = []
-    for ind in lkip.indikator.itertuples():
-        hasil = _capaian_indikator(lkip, ind, ind.target, ind.realisasi)
-        rows.append({
-            K_KODE: ind.kode, K_SASARAN: ind.sasaran, K_INDIKATOR: ind.indikator,
-            K_SATUAN: ind.satuan, K_POLARITAS: ind.polaritas,
-            K_TARGET: ke_decimal(ind.target), K_REALISASI: ke_decimal(ind.realisasi),
-            K_CAPAIAN: hasil.nilai, K_KETERANGAN: hasil.keterangan,
-            K_CAPAIAN_TERTULIS: ke_decimal(ind.capaian_dinyatakan),
-            K_KATEGORI: skala.kategori(hasil.nilai), K_PENJELASAN: _text(ind.penjelasan),
-        })
-    return _frame(rows, KOLOM_CAPAIAN)
+    df = lkip.indikator
+    hasil = [_capaian_indikator(lkip, ind, ind.target, ind.realisasi) for ind in df.itertuples()]
+    return _frame({
+        K_KODE: _text(df["kode"]), K_SASARAN: _text(df["sasaran"]),
+        K_INDIKATOR: _text(df["indikator"]), K_SATUAN: _text(df["satuan"]),
+        K_POLARITAS: _text(df["polaritas"]), K_TARGET: seri_float(df["target"]),
+        K_REALISASI: seri_float(df["realisasi"]), **_capaian_kolom(hasil),
+        K_CAPAIAN_TERTULIS: seri_float(df["capaian_dinyatakan"]),
+        K_KATEGORI: _text(skala.kategori(h.nilai) for h in hasil),
+        K_PENJELASAN: _text(df["penjelasan"]),
+    }, KOLOM_CAPAIAN)
 
 
 def rata_rata_capaian(lkip: LkipYear) -> Decimal | None:
     """Capaian kinerja of the unit: the mean of the computable capaian of all indicators.
 
-    Formula: sum(capaian_i) / n over the n indicators whose capaian can be computed;
+    Formula: sum(capaian_i) / n over the n indicators whose capaian can be computed (exact);
     None when there is none.
     """
-    nilai = [v for v in tabel_capaian(lkip)[K_CAPAIAN] if v is not None]
+    nilai = [h.nilai for h in (_capaian_indikator(lkip, ind, ind.target, ind.realisasi)
+                               for ind in lkip.indikator.itertuples()) if h.nilai is not None]
     return sum(nilai) / len(nilai) if nilai else None
 
 
@@ -287,32 +258,32 @@ def total_keluaran(lkip: LkipYear) -> tuple[int | None, int | None]:
     return jumlahkan(df["target"]), jumlahkan(df["realisasi"])
 
 
+#: Label of a total row (its first text column), e.g. the sum of an indicator's outputs.
+JUMLAH = "Jumlah"
+
 KOLOM_KELUARAN = [K_KODE, K_KELUARAN, K_SATUAN, K_TARGET, K_REALISASI, K_CAPAIAN, K_KETERANGAN]
 
 
-def tabel_keluaran(lkip: LkipYear, jumlah: bool = True) -> pd.DataFrame:
+def tabel_keluaran(lkip: LkipYear, jumlah: bool = False) -> pd.DataFrame:
     """The outputs behind each indicator: target, realisation and capaian (R / T x 100).
 
-    Columns: KOLOM_KELUARAN (Target and Realisasi are int). With ``jumlah``, each indicator's
-    outputs are followed by a total row (Keluaran = JUMLAH) whose capaian is computed from the
-    summed counts; its Satuan is the outputs' common unit, or None if they differ.
+    Columns: KOLOM_KELUARAN (target and realisasi ``Int64``). With ``jumlah``, each indicator's
+    outputs are followed by a total row (``keluaran`` = JUMLAH) whose capaian is computed from
+    the summed counts; its satuan is the outputs' common unit, or None if they differ.
     """
-    rows = []
+    rows: list[tuple] = []
     for kode, group in lkip.keluaran.groupby("kode_indikator", sort=False):
-        for row in group.itertuples():
-            hasil = capaian(row.target, row.realisasi)
-            rows.append({K_KODE: kode, K_KELUARAN: row.keluaran, K_SATUAN: row.satuan,
-                         K_TARGET: ke_int(row.target), K_REALISASI: ke_int(row.realisasi),
-                         K_CAPAIAN: hasil.nilai, K_KETERANGAN: hasil.keterangan})
+        rows += [(kode, r.keluaran, r.satuan, r.target, r.realisasi) for r in group.itertuples()]
         if jumlah:
-            target, realisasi = jumlahkan(group["target"]), jumlahkan(group["realisasi"])
-            hasil = capaian(target, realisasi)
             satuan = set(group["satuan"])
-            rows.append({K_KODE: kode, K_KELUARAN: JUMLAH,
-                         K_SATUAN: satuan.pop() if len(satuan) == 1 else None,
-                         K_TARGET: target, K_REALISASI: realisasi,
-                         K_CAPAIAN: hasil.nilai, K_KETERANGAN: hasil.keterangan})
-    return _frame(rows, KOLOM_KELUARAN)
+            rows.append((kode, JUMLAH, satuan.pop() if len(satuan) == 1 else None,
+                         jumlahkan(group["target"]), jumlahkan(group["realisasi"])))
+    kode, keluaran, satuan, target, realisasi = (list(c) for c in zip(*rows)) if rows else (
+        [], [], [], [], [])
+    hasil = [capaian(t, r) for t, r in zip(target, realisasi)]
+    return _frame({K_KODE: _text(kode), K_KELUARAN: _text(keluaran), K_SATUAN: _text(satuan),
+                   K_TARGET: seri_int(target), K_REALISASI: seri_int(realisasi),
+                   **_capaian_kolom(hasil)}, KOLOM_KELUARAN)
 
 
 KOLOM_RIWAYAT = [K_KODE, K_INDIKATOR, K_TAHUN, K_SUMBER, K_TARGET, K_REALISASI, K_CAPAIAN,
@@ -329,22 +300,21 @@ def _urut_sumber(df: pd.DataFrame) -> pd.DataFrame:
 def tabel_riwayat(lkip: LkipYear) -> pd.DataFrame:
     """Each indicator's figures over the years, per source (Tabel 3.2 style), long form.
 
-    Columns: KOLOM_RIWAYAT. Capaian (%) is computed against the row's own target (a row
-    without target has no computable capaian); Capaian tertulis (%) is as stated.
+    Columns: KOLOM_RIWAYAT. ``capaian`` is computed against the row's own target (a row
+    without target has no computable capaian); ``capaian_dinyatakan`` is as stated.
     """
     indikator = _indikator_per_kode(lkip)
-    rows = []
-    for row in _urut_sumber(lkip.riwayat_kinerja).itertuples():
-        ind = indikator[row.kode_indikator]
-        hasil = _capaian_indikator(lkip, ind, row.target, row.realisasi)
-        rows.append({
-            K_KODE: row.kode_indikator, K_INDIKATOR: ind.indikator, K_TAHUN: ke_int(row.tahun),
-            K_SUMBER: row.sumber, K_TARGET: ke_decimal(row.target),
-            K_REALISASI: ke_decimal(row.realisasi), K_CAPAIAN: hasil.nilai,
-            K_KETERANGAN: hasil.keterangan,
-            K_CAPAIAN_TERTULIS: ke_decimal(row.capaian_dinyatakan), K_CATATAN: _text(row.catatan),
-        })
-    return _frame(rows, KOLOM_RIWAYAT)
+    df = _urut_sumber(lkip.riwayat_kinerja)
+    hasil = [_capaian_indikator(lkip, indikator[r.kode_indikator], r.target, r.realisasi)
+             for r in df.itertuples()]
+    return _frame({
+        K_KODE: _text(df["kode_indikator"]),
+        K_INDIKATOR: _text(indikator[k].indikator for k in df["kode_indikator"]),
+        K_TAHUN: seri_int(df["tahun"]), K_SUMBER: _text(df["sumber"]),
+        K_TARGET: seri_float(df["target"]), K_REALISASI: seri_float(df["realisasi"]),
+        **_capaian_kolom(hasil), K_CAPAIAN_TERTULIS: seri_float(df["capaian_dinyatakan"]),
+        K_CATATAN: _text(df["catatan"]),
+    }, KOLOM_RIWAYAT)
 
 
 KOLOM_RENSTRA = [K_KODE, K_INDIKATOR, K_TARGET_RENSTRA, K_TAHUN, K_SUMBER, K_REALISASI,
@@ -361,27 +331,30 @@ def _riwayat_renstra(riwayat: pd.DataFrame, sumber: str | None) -> pd.DataFrame:
 def tabel_renstra(lkip: LkipYear, sumber: str | None = None) -> pd.DataFrame:
     """Realisation per year against the medium-term (Renstra) target (Tabel 3.3, first).
 
-    Columns: KOLOM_RENSTRA; capaian = the :func:`capaian` formula with T = the indicator's
-    ``target_renstra``. Rows come from sheet ``riwayat_kinerja``: those of source ``sumber``
-    if given, else those whose source mentions "Renstra", else all. The current year is added
-    from sheet ``indikator`` (source SUMBER_INDIKATOR) when those rows lack it.
+    Columns: KOLOM_RENSTRA; ``capaian_renstra`` = the :func:`capaian` formula with T = the
+    indicator's ``target_renstra``. Rows come from sheet ``riwayat_kinerja``: those of source
+    ``sumber`` if given, else those whose source mentions "Renstra", else all. The current year
+    is added from sheet ``indikator`` (source SUMBER_INDIKATOR) when those rows lack it.
     """
     riwayat = _urut_sumber(_riwayat_renstra(lkip.riwayat_kinerja, sumber))
-    rows = []
+    rows: list[tuple] = []
     for ind in lkip.indikator.itertuples():
         mine = riwayat[riwayat["kode_indikator"] == ind.kode]
         entries = [(ke_int(r.tahun), r.sumber, r.realisasi) for r in mine.itertuples()]
         if lkip.year not in {tahun for tahun, _, _ in entries}:
             entries.append((lkip.year, SUMBER_INDIKATOR, ind.realisasi))
-        for tahun, sumber_baris, realisasi in entries:
-            hasil = _capaian_indikator(lkip, ind, ind.target_renstra, realisasi)
-            rows.append({
-                K_KODE: ind.kode, K_INDIKATOR: ind.indikator,
-                K_TARGET_RENSTRA: ke_decimal(ind.target_renstra), K_TAHUN: tahun,
-                K_SUMBER: sumber_baris, K_REALISASI: ke_decimal(realisasi),
-                K_CAPAIAN_RENSTRA: hasil.nilai, K_KETERANGAN: hasil.keterangan,
-            })
-    return _frame(rows, KOLOM_RENSTRA)
+        rows += [(ind, tahun, sumber_baris, realisasi,
+                  _capaian_indikator(lkip, ind, ind.target_renstra, realisasi))
+                 for tahun, sumber_baris, realisasi in entries]
+    hasil = [r[4] for r in rows]
+    return _frame({
+        K_KODE: _text(r[0].kode for r in rows), K_INDIKATOR: _text(r[0].indikator for r in rows),
+        K_TARGET_RENSTRA: seri_float(r[0].target_renstra for r in rows),
+        K_TAHUN: seri_int(r[1] for r in rows), K_SUMBER: _text(r[2] for r in rows),
+        K_REALISASI: seri_float(r[3] for r in rows),
+        K_CAPAIAN_RENSTRA: seri_float(h.nilai for h in hasil),
+        K_KETERANGAN: _text(h.keterangan for h in hasil),
+    }, KOLOM_RENSTRA)
 
 
 KOLOM_TRIWULAN = [K_KODE, K_INDIKATOR, K_TRIWULAN, K_TARGET, K_REALISASI, K_CAPAIAN,
@@ -397,12 +370,11 @@ def tabel_triwulan(lkip: LkipYear) -> pd.DataFrame:
     df = lkip.triwulan
     df = df.assign(_q=df["triwulan"].map({q: i for i, q in enumerate(TRIWULAN)})).sort_values(
         ["kode_indikator", "_q"], kind="stable")
-    rows = []
-    for row in df.itertuples():
-        ind = indikator[row.kode_indikator]
-        hasil = _capaian_indikator(lkip, ind, row.target, row.realisasi)
-        rows.append({K_KODE: row.kode_indikator, K_INDIKATOR: ind.indikator,
-                     K_TRIWULAN: row.triwulan, K_TARGET: ke_decimal(row.target),
-                     K_REALISASI: ke_decimal(row.realisasi), K_CAPAIAN: hasil.nilai,
-                     K_KETERANGAN: hasil.keterangan})
-    return _frame(rows, KOLOM_TRIWULAN)
+    hasil = [_capaian_indikator(lkip, indikator[r.kode_indikator], r.target, r.realisasi)
+             for r in df.itertuples()]
+    return _frame({
+        K_KODE: _text(df["kode_indikator"]),
+        K_INDIKATOR: _text(indikator[k].indikator for k in df["kode_indikator"]),
+        K_TRIWULAN: _text(df["triwulan"]), K_TARGET: seri_float(df["target"]),
+        K_REALISASI: seri_float(df["realisasi"]), **_capaian_kolom(hasil),
+    }, KOLOM_TRIWULAN)

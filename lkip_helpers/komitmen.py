@@ -21,35 +21,33 @@ from typing import Any
 import pandas as pd
 
 from .anggaran import Pos, ringkasan
-from .format import BELUM_ADA_DATA, TIDAK_DAPAT_DIHITUNG, ke_decimal, kosong
+from .hitung import BELUM_ADA_DATA, TIDAK_DAPAT_DIHITUNG, ke_decimal, kosong, seri_float
 from .model import LkipYear
 
 TERCAPAI = "tercapai"
-TIDAK_TERCAPAI = "tidak tercapai"
-TANPA_AMBANG = "tanpa ambang"
+TIDAK_TERCAPAI = "tidak_tercapai"
+TANPA_AMBANG = "tanpa_ambang"
 STATUS = (TERCAPAI, TIDAK_TERCAPAI, BELUM_ADA_DATA, TANPA_AMBANG, TIDAK_DAPAT_DIHITUNG)
 
 #: Groups of commitments (column Kelompok).
 SASARAN, ANGGARAN, LAINNYA = "sasaran", "anggaran", "lainnya"
 
-#: How each comparison reads, in Indonesian, for readers.
-PEMBANDING_TEKS = {
-    "minimal": "paling sedikit (≥)", "lebih_dari": "lebih dari (>)",
-    "maksimal": "paling banyak (≤)", "kurang_dari": "kurang dari (<)",
-    "paling_lambat": "paling lambat", "tanpa_ambang": "tanpa ambang",
-}
+#: The comparisons of sheet ``komitmen`` (column ``pembanding``).
+PEMBANDING = ("minimal", "lebih_dari", "maksimal", "kurang_dari", "paling_lambat", "tanpa_ambang")
 
-K_KELOMPOK = "Kelompok"
-K_BUTIR = "Butir"
-K_URAIAN = "Uraian"
-K_PEMBANDING = "Pembanding"
-K_AMBANG = "Ambang"
-K_REALISASI = "Realisasi"
-K_SATUAN = "Satuan"
-K_STATUS = "Status"
-K_KETERANGAN = "Keterangan"
-KOLOM_KOMITMEN = [K_KELOMPOK, K_BUTIR, K_URAIAN, K_PEMBANDING, K_AMBANG, K_REALISASI, K_SATUAN,
-                  K_STATUS, K_KETERANGAN]
+K_KELOMPOK = "kelompok"
+K_BUTIR = "butir"
+K_URAIAN = "uraian"
+K_PEMBANDING = "pembanding"
+K_AMBANG = "ambang"
+K_AMBANG_TANGGAL = "ambang_tanggal"
+K_REALISASI = "realisasi"
+K_REALISASI_TANGGAL = "realisasi_tanggal"
+K_SATUAN = "satuan"
+K_STATUS = "status"
+K_KETERANGAN = "keterangan"
+KOLOM_KOMITMEN = [K_KELOMPOK, K_BUTIR, K_URAIAN, K_PEMBANDING, K_AMBANG, K_AMBANG_TANGGAL,
+                  K_REALISASI, K_REALISASI_TANGGAL, K_SATUAN, K_STATUS, K_KETERANGAN]
 
 _UJI = {
     "minimal": lambda r, a: r >= a, "lebih_dari": lambda r, a: r > a,
@@ -65,8 +63,8 @@ def status(pembanding: str, realisasi: Any, ambang: Any) -> str:
     date R on or before date A. Numbers and dates are compared exactly. No threshold (or
     ``tanpa_ambang``): TANPA_AMBANG; no realisation: BELUM_ADA_DATA.
     """
-    if pembanding not in PEMBANDING_TEKS:
-        raise ValueError(f"pembanding must be one of {tuple(PEMBANDING_TEKS)}, got {pembanding!r}")
+    if pembanding not in PEMBANDING:
+        raise ValueError(f"pembanding must be one of {PEMBANDING}, got {pembanding!r}")
     if pembanding == "tanpa_ambang" or kosong(ambang):
         return TANPA_AMBANG
     if kosong(realisasi):
@@ -90,12 +88,15 @@ def _baris(kelompok: str, butir: str, uraian: str, pembanding: str, ambang: Any,
            realisasi: Any, satuan: Any, keterangan: Any = None,
            hasil: str | None = None) -> dict[str, Any]:
     """One commitment row; its status is ``hasil`` if given, else :func:`status`."""
-    if pembanding == "paling_lambat":
+    tanggal = pembanding == "paling_lambat"
+    if tanggal:
         ambang, realisasi = (None if kosong(v) else _tanggal(v) for v in (ambang, realisasi))
     else:
         ambang, realisasi = ke_decimal(ambang), ke_decimal(realisasi)
     return {K_KELOMPOK: kelompok, K_BUTIR: butir, K_URAIAN: uraian, K_PEMBANDING: pembanding,
-            K_AMBANG: ambang, K_REALISASI: realisasi,
+            K_AMBANG: None if tanggal else ambang, K_AMBANG_TANGGAL: ambang if tanggal else None,
+            K_REALISASI: None if tanggal else realisasi,
+            K_REALISASI_TANGGAL: realisasi if tanggal else None,
             K_SATUAN: None if kosong(satuan) else satuan,
             K_STATUS: hasil or status(pembanding, realisasi, ambang),
             K_KETERANGAN: None if kosong(keterangan) else keterangan}
@@ -149,12 +150,18 @@ def _lainnya(lkip: LkipYear) -> list[dict[str, Any]]:
 def tabel_komitmen(lkip: LkipYear) -> pd.DataFrame:
     """Every commitment of the Perjanjian Kinerja with its status (see the module docstring).
 
-    Columns: KOLOM_KOMITMEN. Ambang and Realisasi are Decimal (a percentage for the budget
-    items: serapan, exact) or, for ``paling_lambat``, dates; Pembanding is the schema's code
-    (PEMBANDING_TEKS reads it in Indonesian).
+    Columns: KOLOM_KOMITMEN. ``ambang`` and ``realisasi`` are ``Float64`` (a percentage for the
+    budget items: serapan, display-faithful); for ``paling_lambat`` the dates are in
+    ``ambang_tanggal`` and ``realisasi_tanggal``; ``pembanding`` and ``status`` are codes.
     """
     rows = _sasaran(lkip) + _anggaran(lkip) + _lainnya(lkip)
-    return pd.DataFrame(rows, columns=KOLOM_KOMITMEN, dtype=object)
+    df = pd.DataFrame(rows, columns=KOLOM_KOMITMEN, dtype=object)
+    for kolom in (K_AMBANG, K_REALISASI):
+        df[kolom] = seri_float(df[kolom])
+    for kolom in (K_AMBANG_TANGGAL, K_REALISASI_TANGGAL):
+        df[kolom] = pd.to_datetime(df[kolom])
+    df.attrs["jenis"] = {K_KETERANGAN: "teks"}  # free text here, not a reason code
+    return df
 
 
 def rekap_status(lkip: LkipYear) -> dict[str, int]:

@@ -5,6 +5,9 @@ Templates live in ``lkip_helpers/templates/narasi/<nama>.md.j2`` and produce Mar
 modules, formats every number through :mod:`lkip_helpers.format` (templates receive text,
 never raw numbers) and renders its template.
 
+Calculations return figures and codes; the words are here: the formulas in Indonesian for
+readers (:data:`RUMUS`), how a scale's bands read (:func:`uraian_skala`), and every template.
+
 Spreadsheet text is untrusted: the environment autoescapes for HTML, and every value also
 has its Markdown control characters backslash-escaped (:func:`aman_markdown`), so a name such
 as ``[klik](javascript:...)`` or ``*tebal*`` reaches the reader as the literal text.
@@ -12,6 +15,7 @@ as ``[klik](javascript:...)`` or ``*tebal*`` reaches the reader as the literal t
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 from typing import Any
@@ -20,9 +24,12 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import anggaran, aset, format as fmt, kinerja, komitmen, pegawai
-from .tables import angka_wajar, format_sel
+from . import anggaran, aset, format as fmt, kinerja, komitmen, labels, pegawai
+from .hitung import BELUM_ADA_DATA, SERATUS, kosong
+from .i18n import N_, _, bahasa, ngettext
+from .ikhtisar import AngkaUtama, angka_utama
 from .model import LkipYear
+from .tables import angka_wajar, format_sel
 
 #: Markdown characters that could turn data into markup (links, emphasis, headings, tables).
 _MARKDOWN_KHUSUS = re.compile(r"([\\`*_\[\]{}#|~!])")
@@ -78,9 +85,56 @@ def _dasar(lkip: LkipYear) -> dict[str, Any]:
 def dengan_satuan(x: Any, satuan: Any) -> str:
     """A measure with its unit: "100%" for unit "%", else "180 kegiatan"."""
     teks = angka_wajar(x)
-    if fmt.kosong(satuan) or teks in (fmt.KOSONG, *fmt.STATUS_TEKS):
+    if kosong(satuan) or kosong(x) or isinstance(x, str):
         return teks
     return f"{teks}{satuan}" if str(satuan).strip() == "%" else f"{teks} {satuan}"
+
+
+#: The formulas, in Indonesian, for readers (the calculations' docstrings give the same).
+RUMUS = {
+    "maksimal": "Capaian (%) = Realisasi ÷ Target × 100",
+    "minimal T/R": "Capaian (%) = Target ÷ Realisasi × 100",
+    "minimal (2T-R)/T": "Capaian (%) = (2 × Target − Realisasi) ÷ Target × 100",
+    "serapan": "Serapan (%) = Realisasi ÷ Pagu × 100",
+    "sisa": "Sisa anggaran (Rp) = Pagu − Realisasi",
+    "indeks_efisiensi": "Indeks efisiensi = Capaian kinerja (%) ÷ Serapan anggaran belanja (%)",
+    "biaya_per_keluaran": "Biaya per keluaran (Rp) = Realisasi belanja ÷ Jumlah keluaran "
+                          "terealisasi (dibulatkan ke rupiah terdekat)",
+    "pagu_per_keluaran": "Pagu per keluaran (Rp) = Pagu belanja ÷ Jumlah target keluaran "
+                         "(dibulatkan ke rupiah terdekat)",
+    "kendaraan_per_pejabat": "Kendaraan per pejabat = Jumlah kendaraan ÷ Jumlah pejabat",
+    "aset_per_pns": "Aset per PNS = Jumlah seluruh aset ÷ Jumlah PNS",
+}
+
+
+def _batas(x: Any) -> str:
+    decimals = max(0, -x.normalize().as_tuple().exponent)
+    return fmt.angka(x, decimals)
+
+
+def uraian_skala(skala: kinerja.Skala) -> list[str]:
+    """The bands of an assessment scale in Indonesian, highest first, e.g. "70 ≤ X < 85: Berhasil"."""
+    lines = []
+    atas: kinerja.Pita | None = None
+    for band in skala.pita:
+        bawah = "" if band.batas_bawah is None else (
+            f"{_batas(band.batas_bawah)} {'≤' if band.termasuk_batas else '<'} ")
+        kanan = "" if atas is None else (
+            f" {'<' if atas.termasuk_batas else '≤'} {_batas(atas.batas_bawah)}")
+        if not bawah and not kanan:
+            lines.append(f"semua nilai X: {band.kategori}")
+        elif not kanan:  # top band: write it as X >= b
+            lines.append(f"X {'≥' if band.termasuk_batas else '>'} "
+                         f"{_batas(band.batas_bawah)}: {band.kategori}")
+        else:
+            lines.append(f"{bawah}X{kanan}: {band.kategori}")
+        atas = band
+    return lines
+
+
+def _capaian_atau_alasan(nilai: Any, alasan: Any) -> str:
+    """A capaian in words: the percentage, or why there is none ("belum ada data")."""
+    return fmt.persen(nilai) if not kosong(nilai) else (labels.kode(alasan) or fmt.KOSONG)
 
 
 # --------------------------------------------------------------------------- kinerja
@@ -94,7 +148,8 @@ def narasi_capaian(lkip: LkipYear) -> str:
         "target": dengan_satuan(r[kinerja.K_TARGET], r[kinerja.K_SATUAN]),
         "realisasi": dengan_satuan(r[kinerja.K_REALISASI], r[kinerja.K_SATUAN]),
         "capaian": fmt.persen(r[kinerja.K_CAPAIAN]),
-        "keterangan": r[kinerja.K_KETERANGAN],
+        "keterangan": labels.kode(r[kinerja.K_KETERANGAN]),
+        "belum_ada_data": r[kinerja.K_KETERANGAN] == BELUM_ADA_DATA,
         "kategori": r[kinerja.K_KATEGORI],
         "penjelasan": r[kinerja.K_PENJELASAN],
     } for _, r in df.iterrows()]
@@ -102,20 +157,19 @@ def narasi_capaian(lkip: LkipYear) -> str:
     skala = kinerja.skala_untuk(lkip)
     return tulis("capaian", **_dasar(lkip), indikator=indikator,
                  rata_rata=fmt.persen(rata), kategori_rata=skala.kategori(rata),
-                 skala=skala.judul.lower(), pita=skala.uraian())
+                 skala=skala.judul.lower(), pita=uraian_skala(skala))
 
 
 def narasi_keluaran(lkip: LkipYear) -> str:
     """The outputs behind the indicators: count per type, total, and those short of target."""
-    df = kinerja.tabel_keluaran(lkip, jumlah=False)
+    df = kinerja.tabel_keluaran(lkip)
     target, realisasi = kinerja.total_keluaran(lkip)
     keluaran = [{
         "nama": r[kinerja.K_KELUARAN],
         "target": dengan_satuan(r[kinerja.K_TARGET], r[kinerja.K_SATUAN]),
         "realisasi": dengan_satuan(r[kinerja.K_REALISASI], r[kinerja.K_SATUAN]),
-        "capaian": fmt.persen(r[kinerja.K_CAPAIAN]) if r[kinerja.K_CAPAIAN] is not None
-        else r[kinerja.K_KETERANGAN],
-        "kurang": r[kinerja.K_CAPAIAN] is not None and r[kinerja.K_CAPAIAN] < fmt.SERATUS,
+        "capaian": _capaian_atau_alasan(r[kinerja.K_CAPAIAN], r[kinerja.K_KETERANGAN]),
+        "kurang": not kosong(r[kinerja.K_CAPAIAN]) and r[kinerja.K_CAPAIAN] < SERATUS,
     } for _, r in df.iterrows()]
     return tulis("keluaran", **_dasar(lkip), keluaran=keluaran, jumlah_jenis=fmt.angka(len(df)),
                  total_target=fmt.angka(target), total_realisasi=fmt.angka(realisasi),
@@ -125,7 +179,7 @@ def narasi_keluaran(lkip: LkipYear) -> str:
 def narasi_riwayat(lkip: LkipYear) -> str:
     """Earlier years of each indicator, as the history table lists them."""
     df = kinerja.tabel_riwayat(lkip)
-    tahun = sorted({int(t) for t in df[kinerja.K_TAHUN] if t is not None})
+    tahun = sorted({int(t) for t in df[kinerja.K_TAHUN].dropna()})
     baris = [{
         "tahun": str(r[kinerja.K_TAHUN]),
         "sumber": r[kinerja.K_SUMBER],
@@ -143,8 +197,7 @@ def narasi_renstra(lkip: LkipYear) -> str:
     baris = [{
         "tahun": str(r[kinerja.K_TAHUN]),
         "realisasi": angka_wajar(r[kinerja.K_REALISASI]),
-        "capaian": fmt.persen(r[kinerja.K_CAPAIAN_RENSTRA]) if r[kinerja.K_CAPAIAN_RENSTRA]
-        is not None else r[kinerja.K_KETERANGAN],
+        "capaian": _capaian_atau_alasan(r[kinerja.K_CAPAIAN_RENSTRA], r[kinerja.K_KETERANGAN]),
     } for _, r in df.iterrows()]
     satuan = dict(zip(lkip.indikator["kode"], lkip.indikator["satuan"]))
     target = (dengan_satuan(df[kinerja.K_TARGET_RENSTRA].iloc[0], satuan.get(df[kinerja.K_KODE].iloc[0]))
@@ -158,8 +211,7 @@ def narasi_triwulan(lkip: LkipYear) -> str:
     df = kinerja.tabel_triwulan(lkip)
     baris = [{
         "indikator": r[kinerja.K_INDIKATOR], "triwulan": r[kinerja.K_TRIWULAN],
-        "capaian": fmt.persen(r[kinerja.K_CAPAIAN]) if r[kinerja.K_CAPAIAN] is not None
-        else r[kinerja.K_KETERANGAN],
+        "capaian": _capaian_atau_alasan(r[kinerja.K_CAPAIAN], r[kinerja.K_KETERANGAN]),
     } for _, r in df.iterrows()]
     return tulis("triwulan", **_dasar(lkip), baris=baris)
 
@@ -170,7 +222,7 @@ def narasi_triwulan(lkip: LkipYear) -> str:
 def _penjelasan_kegiatan(lkip: LkipYear, kegiatan: str) -> str | None:
     df = anggaran.tabel_anggaran(lkip)
     cocok = df[df[anggaran.K_KEGIATAN] == kegiatan][anggaran.K_PENJELASAN]
-    return next((p for p in cocok if p is not None), None)
+    return next((p for p in cocok if not kosong(p)), None)
 
 
 def _pos(pos: anggaran.Pos | None) -> dict[str, Any] | None:
@@ -203,11 +255,11 @@ def narasi_anggaran(lkip: LkipYear) -> str:
 
 def _besaran(perubahan: Any) -> Any:
     """The size of a change, without its sign (the sentence says "naik" or "turun")."""
-    return None if perubahan is None else abs(perubahan)
+    return None if kosong(perubahan) else abs(perubahan)
 
 
 def _arah(perubahan: Any) -> str | None:
-    if perubahan is None:
+    if kosong(perubahan):
         return None
     return "naik" if perubahan > 0 else "turun" if perubahan < 0 else "tetap"
 
@@ -222,7 +274,7 @@ def narasi_tren_anggaran(lkip: LkipYear) -> str:
               "arah": _arah(r[anggaran.K_PERUBAHAN_PAGU])}
              for _, r in df.iterrows()]
     serapan = [(r[anggaran.K_SERAPAN], str(r[anggaran.K_TAHUN])) for _, r in df.iterrows()
-               if r[anggaran.K_SERAPAN] is not None]
+               if not kosong(r[anggaran.K_SERAPAN])]
     tertinggi = max(serapan) if serapan else None
     terendah = min(serapan) if serapan else None
     return tulis("tren_anggaran", **_dasar(lkip), baris=baris,
@@ -244,19 +296,11 @@ def narasi_efisiensi(lkip: LkipYear) -> str:
                  keluaran=fmt.angka(e.keluaran_terealisasi),
                  biaya=fmt.rupiah(e.biaya_per_keluaran),
                  pagu_per_keluaran=fmt.rupiah(e.pagu_per_keluaran),
-                 rumus=anggaran.RUMUS)
+                 rumus=RUMUS)
 
 
 #: Columns of the summary tables (:func:`tabel_ikhtisar`, :func:`tabel_efisiensi` ...).
-K_BAB, K_UKURAN, K_NILAI, K_PENILAIAN = "Bab", "Ukuran", "Nilai", "Penilaian"
-#: Column added to the budget table for display: the line's name (see :func:`uraian_anggaran`).
-K_URAIAN = "Uraian"
-
-
-def uraian_anggaran(lkip: LkipYear) -> list[str]:
-    """The name of each line of :func:`anggaran.tabel_anggaran` (same order): its activity,
-    else its program, else "Pendapatan" (as :class:`anggaran.Pos` names it)."""
-    return [pos.uraian for _, pos in anggaran.pos_baris(lkip)]
+K_BAB, K_UKURAN, K_NILAI, K_PENILAIAN = "bab", "ukuran", "nilai", "penilaian"
 
 
 # --------------------------------------------------------------------------- aset
@@ -267,8 +311,9 @@ def narasi_aset(lkip: LkipYear) -> str:
     df = aset.tabel_aset(lkip, jumlah=False)
     kategori = [{"nama": r[aset.K_KATEGORI], "jumlah": fmt.angka(r[aset.K_JUMLAH]),
                  "satuan": r[aset.K_SATUAN], "persen": fmt.persen(r[pegawai.K_PERSENTASE]),
-                 "nilai": r[aset.K_JUMLAH]} for _, r in df.iterrows()]
-    terbesar = max(kategori, key=lambda k: k["nilai"] or 0) if kategori else None
+                 "nilai": 0 if kosong(r[aset.K_JUMLAH]) else int(r[aset.K_JUMLAH])}
+                for _, r in df.iterrows()]
+    terbesar = max(kategori, key=lambda k: k["nilai"]) if kategori else None
     kondisi = aset.ringkasan_kondisi(lkip)
     return tulis("aset", **_dasar(lkip), kategori=kategori, terbesar=terbesar,
                  total=fmt.angka(aset.rasio_aset(lkip).jumlah_aset),
@@ -283,7 +328,7 @@ def narasi_aset(lkip: LkipYear) -> str:
 def narasi_rasio_aset(lkip: LkipYear) -> str:
     """Vehicles per official and assets per civil servant, formulas written out."""
     r = aset.rasio_aset(lkip)
-    return tulis("rasio_aset", **_dasar(lkip), rumus=aset.RUMUS,
+    return tulis("rasio_aset", **_dasar(lkip), rumus=RUMUS,
                  kendaraan=fmt.angka(r.jumlah_kendaraan), pejabat=fmt.angka(r.jumlah_pejabat),
                  aset=fmt.angka(r.jumlah_aset), pns=fmt.angka(r.jumlah_pns),
                  kendaraan_per_pejabat=fmt.desimal(r.kendaraan_per_pejabat),
@@ -298,7 +343,8 @@ def narasi_rasio_aset(lkip: LkipYear) -> str:
 def _sebaran(df: Any, kolom_label: str) -> list[dict[str, Any]]:
     """Rows of a count table (no total row), largest first, with formatted count and share."""
     rows = [{"nama": r[kolom_label], "jumlah": fmt.angka(r[pegawai.K_JUMLAH]),
-             "persen": fmt.persen(r[pegawai.K_PERSENTASE]), "n": r[pegawai.K_JUMLAH] or 0}
+             "persen": fmt.persen(r[pegawai.K_PERSENTASE]),
+             "n": 0 if kosong(r[pegawai.K_JUMLAH]) else int(r[pegawai.K_JUMLAH])}
             for _, r in df.iterrows()]
     return sorted(rows, key=lambda r: -r["n"])
 
@@ -313,7 +359,7 @@ def narasi_bagian(lkip: LkipYear) -> str:
 def narasi_pendidikan(lkip: LkipYear) -> str:
     """Civil servants by education: the largest groups and their shares."""
     df = pegawai.tabel_pendidikan(lkip, jumlah=False)
-    label = [u if u is not None else j for u, j in zip(df[pegawai.K_URAIAN], df[pegawai.K_JENJANG])]
+    label = [u if not kosong(u) else j for u, j in zip(df[pegawai.K_URAIAN], df[pegawai.K_JENJANG])]
     return tulis("pegawai_pendidikan", **_dasar(lkip),
                  baris=_sebaran(df.assign(**{pegawai.K_URAIAN: label}), pegawai.K_URAIAN),
                  total=fmt.angka(pegawai.jumlah_pns(lkip)))
@@ -328,7 +374,7 @@ def narasi_golongan(lkip: LkipYear) -> str:
 
 def narasi_jabatan(lkip: LkipYear) -> str:
     """Officials by position and gender."""
-    df = pegawai.tabel_jabatan(lkip)
+    df = pegawai.tabel_jabatan(lkip, jumlah=True)
     baris = [{"jabatan": r[pegawai.K_JABATAN], "jumlah": fmt.angka(r[pegawai.K_JUMLAH]),
               "laki": fmt.angka(r[pegawai.K_LAKI_LAKI]),
               "perempuan": fmt.angka(r[pegawai.K_PEREMPUAN])} for _, r in df.iterrows()]
@@ -338,45 +384,60 @@ def narasi_jabatan(lkip: LkipYear) -> str:
 # --------------------------------------------------------------------------- komitmen
 
 
+def _nilai_komitmen(r: Any, kolom: str, tanggal: str) -> str:
+    """A commitment's threshold or realisation as read: a percentage, a date or a number."""
+    if r[komitmen.K_PEMBANDING] == "paling_lambat":
+        return format_sel(r[tanggal])
+    if r[komitmen.K_SATUAN] == "%":
+        return fmt.persen(r[kolom], simbol=False)
+    return format_sel(r[kolom])
+
+
 def narasi_komitmen(lkip: LkipYear) -> str:
     """How many commitments are met, missed or lack data, naming the missed ones."""
     df = komitmen.tabel_komitmen(lkip)
     rekap = komitmen.rekap_status(lkip)
+
+    def nilai(r: Any, kolom: str, tanggal: str) -> str:
+        teks = _nilai_komitmen(r, kolom, tanggal)
+        return teks + "%" if r[komitmen.K_SATUAN] == "%" and teks != fmt.KOSONG else teks
+
     gagal = [{"butir": r[komitmen.K_BUTIR], "uraian": r[komitmen.K_URAIAN],
-              "ambang": fmt.persen(r[komitmen.K_AMBANG]) if r[komitmen.K_SATUAN] == "%"
-              else format_sel(r[komitmen.K_AMBANG]),
-              "realisasi": fmt.persen(r[komitmen.K_REALISASI]) if r[komitmen.K_SATUAN] == "%"
-              else format_sel(r[komitmen.K_REALISASI])}
+              "ambang": nilai(r, komitmen.K_AMBANG, komitmen.K_AMBANG_TANGGAL),
+              "realisasi": nilai(r, komitmen.K_REALISASI, komitmen.K_REALISASI_TANGGAL)}
              for _, r in df.iterrows() if r[komitmen.K_STATUS] == komitmen.TIDAK_TERCAPAI]
     belum = [r[komitmen.K_BUTIR] for _, r in df.iterrows()
-             if r[komitmen.K_STATUS] == fmt.BELUM_ADA_DATA]
+             if r[komitmen.K_STATUS] == BELUM_ADA_DATA]
     return tulis("komitmen", **_dasar(lkip), total=fmt.angka(len(df)),
-                 rekap={k: fmt.angka(v) for k, v in rekap.items() if v},
+                 rekap={labels.kode(k): fmt.angka(v) for k, v in rekap.items() if v},
                  gagal=gagal, belum=belum)
 
 
-def tabel_komitmen_tampil(lkip: LkipYear) -> Any:
+def tabel_komitmen_tampil(lkip: LkipYear) -> pd.DataFrame:
     """:func:`komitmen.tabel_komitmen` ready to show: comparison in words, threshold and
     realisation formatted per row (percentages by THE rounding rule, dates in Indonesian)."""
     df = komitmen.tabel_komitmen(lkip)
-
-    def nilai(value: Any, satuan: Any) -> str:
-        return fmt.persen(value, simbol=False) if satuan == "%" else format_sel(value)
-
-    return df.assign(**{
-        komitmen.K_PEMBANDING: [komitmen.PEMBANDING_TEKS[p] for p in df[komitmen.K_PEMBANDING]],
-        komitmen.K_AMBANG: [nilai(v, s) for v, s in zip(df[komitmen.K_AMBANG], df[komitmen.K_SATUAN])],
-        komitmen.K_REALISASI: [nilai(v, s) for v, s in
-                               zip(df[komitmen.K_REALISASI], df[komitmen.K_SATUAN])],
-    })
+    tampil = df.assign(**{
+        komitmen.K_PEMBANDING: [labels.pembanding(p) for p in df[komitmen.K_PEMBANDING]],
+        komitmen.K_AMBANG: [_nilai_komitmen(r, komitmen.K_AMBANG, komitmen.K_AMBANG_TANGGAL)
+                            for _, r in df.iterrows()],
+        komitmen.K_REALISASI: [_nilai_komitmen(r, komitmen.K_REALISASI,
+                                               komitmen.K_REALISASI_TANGGAL)
+                               for _, r in df.iterrows()],
+    }).drop(columns=[komitmen.K_AMBANG_TANGGAL, komitmen.K_REALISASI_TANGGAL])
+    tampil.attrs["jenis"] = {komitmen.K_PEMBANDING: "teks", komitmen.K_AMBANG: "teks",
+                             komitmen.K_REALISASI: "teks", komitmen.K_KETERANGAN: "teks"}
+    return tampil
 
 
 def _tabel_ukuran(rows: list[tuple[str, str]]) -> pd.DataFrame:
     """A two-column table of measures (Ukuran) and their formatted values (Nilai)."""
-    return pd.DataFrame(rows, columns=[K_UKURAN, K_NILAI], dtype=object)
+    df = pd.DataFrame(rows, columns=[K_UKURAN, K_NILAI], dtype=object)
+    df.attrs["jenis"] = {K_NILAI: "teks"}
+    return df
 
 
-def tabel_efisiensi(lkip: LkipYear) -> Any:
+def tabel_efisiensi(lkip: LkipYear) -> pd.DataFrame:
     """The efficiency measures of :func:`anggaran.efisiensi`, one per row, formatted."""
     e = anggaran.efisiensi(lkip)
     rows = [
@@ -393,7 +454,7 @@ def tabel_efisiensi(lkip: LkipYear) -> Any:
     return _tabel_ukuran(rows)
 
 
-def tabel_rasio_aset(lkip: LkipYear) -> Any:
+def tabel_rasio_aset(lkip: LkipYear) -> pd.DataFrame:
     """The asset ratios of :func:`aset.rasio_aset` with the counts behind them, formatted."""
     r = aset.rasio_aset(lkip)
     rows = [
@@ -410,75 +471,251 @@ def tabel_rasio_aset(lkip: LkipYear) -> Any:
 # --------------------------------------------------------------------------- ikhtisar
 
 
-
 def _minimal(pos: anggaran.Pos | None) -> str:
     if pos is None or pos.memenuhi is None:
-        return fmt.BELUM_ADA_DATA if pos is not None and pos.realisasi is None else fmt.KOSONG
+        return (labels.kode(BELUM_ADA_DATA) if pos is not None and pos.realisasi is None
+                else fmt.KOSONG)
     kata = "memenuhi" if pos.memenuhi else "belum memenuhi"
     return f"{kata} batas minimal {fmt.persen(pos.serapan_minimal)}"
+
+
+def _rekap_komitmen(a: AngkaUtama) -> dict[str, str]:
+    """Commitments per status in words, with their counts (statuses with none left out)."""
+    return {labels.kode(k): fmt.angka(v) for k, v in a.komitmen.items() if v}
 
 
 def tabel_ikhtisar(lkip: LkipYear) -> pd.DataFrame:
     """The headline figure of every chapter with its assessment, formatted (the summary table).
 
-    Keys: :data:`K_BAB`, :data:`K_UKURAN`, :data:`K_NILAI`, :data:`K_PENILAIAN`.
+    Keys: :data:`K_BAB`, :data:`K_UKURAN`, :data:`K_NILAI`, :data:`K_PENILAIAN`; figures from
+    :func:`lkip_helpers.ikhtisar.angka_utama`.
     """
-    skala = kinerja.skala_untuk(lkip)
-    rata = kinerja.rata_rata_capaian(lkip)
-    target, realisasi = kinerja.total_keluaran(lkip)
-    r = anggaran.ringkasan(lkip)
-    e = anggaran.efisiensi(lkip)
-    ra = aset.rasio_aset(lkip)
-    pendidikan = _sebaran(pegawai.tabel_pendidikan(lkip, jumlah=False), pegawai.K_URAIAN)
-    rekap = komitmen.rekap_status(lkip)
+    a = angka_utama(lkip)
+    r, e = a.anggaran, a.efisiensi
 
     def baris(bab: str, ukuran: str, nilai: str, penilaian: str | None) -> dict[str, str]:
         return {K_BAB: bab, K_UKURAN: ukuran, K_NILAI: nilai, K_PENILAIAN: penilaian or fmt.KOSONG}
 
     rows = [
-        baris("Capaian kinerja", "Capaian indikator kinerja", fmt.persen(rata),
-              skala.kategori(rata)),
+        baris("Capaian kinerja", "Capaian indikator kinerja", fmt.persen(a.capaian), a.kategori),
         baris("Capaian kinerja", "Keluaran terlaksana dari rencana",
-              f"{fmt.angka(realisasi)} dari {fmt.angka(target)}",
-              f"capaian {fmt.persen(kinerja.capaian(target, realisasi).nilai)}"),
+              f"{fmt.angka(a.keluaran)} dari {fmt.angka(a.target_keluaran)}",
+              f"capaian {fmt.persen(a.capaian_keluaran)}"),
     ]
     if r.belanja is not None:
         rows.append(baris("Anggaran dan efisiensi", "Realisasi belanja",
                           f"{fmt.rupiah(r.belanja.realisasi)} ({fmt.persen(r.belanja.serapan)})",
-                          f"{skala.kategori(r.belanja.serapan)}; {_minimal(r.belanja)}"))
+                          f"{a.skala.kategori(r.belanja.serapan)}; {_minimal(r.belanja)}"))
     if r.pendapatan is not None:
         rows.append(baris("Anggaran dan efisiensi", "Realisasi pendapatan",
                           f"{fmt.rupiah(r.pendapatan.realisasi)} "
                           f"({fmt.persen(r.pendapatan.serapan)})", _minimal(r.pendapatan)))
+    terbanyak = a.pendidikan_terbanyak
     rows += [
         baris("Anggaran dan efisiensi", "Biaya per keluaran", fmt.rupiah(e.biaya_per_keluaran),
               f"indeks efisiensi {fmt.desimal(e.indeks_efisiensi)}"),
-        baris("Inventaris", "Jumlah aset", fmt.angka(ra.jumlah_aset),
-              f"{fmt.desimal(ra.kendaraan_per_pejabat)} kendaraan per pejabat"
-              if ra.kendaraan_per_pejabat is not None else None),
-        baris("Sumber daya manusia", "Jumlah PNS", fmt.angka(pegawai.jumlah_pns(lkip)),
-              f"terbanyak {pendidikan[0]['nama']} ({pendidikan[0]['persen']})"
-              if pendidikan else None),
+        baris("Inventaris", "Jumlah aset", fmt.angka(a.jumlah_aset),
+              f"{fmt.desimal(a.kendaraan_per_pejabat)} kendaraan per pejabat"
+              if a.kendaraan_per_pejabat is not None else None),
+        baris("Sumber daya manusia", "Jumlah PNS", fmt.angka(a.jumlah_pns),
+              f"terbanyak {terbanyak.nama} ({fmt.persen(terbanyak.persen)})"
+              if terbanyak else None),
         baris("Komitmen Perjanjian Kinerja", "Butir komitmen",
-              fmt.angka(sum(rekap.values())),
-              ", ".join(f"{fmt.angka(n)} {s}" for s, n in rekap.items() if n)),
+              fmt.angka(sum(a.komitmen.values())),
+              ", ".join(f"{n} {s}" for s, n in _rekap_komitmen(a).items())),
     ]
-    return pd.DataFrame(rows, columns=[K_BAB, K_UKURAN, K_NILAI, K_PENILAIAN], dtype=object)
+    df = pd.DataFrame(rows, columns=[K_BAB, K_UKURAN, K_NILAI, K_PENILAIAN], dtype=object)
+    df.attrs["jenis"] = {K_NILAI: "teks"}
+    return df
 
 
 def narasi_ikhtisar(lkip: LkipYear) -> str:
     """The executive summary paragraphs, from the same figures as :func:`tabel_ikhtisar`."""
-    skala = kinerja.skala_untuk(lkip)
-    rata = kinerja.rata_rata_capaian(lkip)
-    target, realisasi = kinerja.total_keluaran(lkip)
-    r = anggaran.ringkasan(lkip)
-    e = anggaran.efisiensi(lkip)
-    rekap = komitmen.rekap_status(lkip)
+    a = angka_utama(lkip)
+    r = a.anggaran
     return tulis(
-        "ikhtisar", **_dasar(lkip), jumlah_indikator=fmt.angka(len(lkip.indikator)),
-        capaian=fmt.persen(rata), kategori=skala.kategori(rata),
-        keluaran=fmt.angka(realisasi), target_keluaran=fmt.angka(target),
+        "ikhtisar", **_dasar(lkip), jumlah_indikator=fmt.angka(a.jumlah_indikator),
+        capaian=fmt.persen(a.capaian), kategori=a.kategori,
+        keluaran=fmt.angka(a.keluaran), target_keluaran=fmt.angka(a.target_keluaran),
         belanja=_pos(r.belanja), pendapatan=_pos(r.pendapatan),
         terendah=_pos(r.serapan_terendah), nihil=[p.uraian for p in r.tanpa_realisasi],
-        biaya=fmt.rupiah(e.biaya_per_keluaran),
-        komitmen={k: fmt.angka(v) for k, v in rekap.items() if v})
+        biaya=fmt.rupiah(a.efisiensi.biaya_per_keluaran), komitmen=_rekap_komitmen(a))
+
+
+# --------------------------------------------------------------------------- reviu
+
+
+def narasi_reviu(lkip: LkipYear, temuan: list) -> str:
+    """Opening paragraphs of the Reviu chapter (template ``narasi/reviu.md.j2``)."""
+    from .reviu import TOLERANSI_PERSEN, rekap
+
+    return tulis("reviu", **_dasar(lkip), jumlah=fmt.angka(len(temuan)),
+                 rekap={labels.kode(t): fmt.angka(n) for t, n in rekap(temuan).items() if n},
+                 toleransi=fmt.persen(TOLERANSI_PERSEN, simbol=False))
+
+
+#: The wording of each finding code (English msgids; the Indonesian in the catalogue). The
+#: placeholders are the finding's values: ``dinyatakan`` and ``dihitung`` (read by its
+#: ``satuan``), and its ``konteks``.
+PESAN_TEMUAN: dict[str, str] = {
+    "persen_dinyatakan": N_(
+        "The absorption of {uraian} is stated as {dinyatakan}, but realisation ÷ allocation = "
+        "{realisasi_rp} ÷ {pagu_rp} = {dihitung}."),
+    "realisasi_melebihi_pagu": N_(
+        "The realisation of {uraian}, {dinyatakan}, is above its allocation of {dihitung}."),
+    "jumlah_kegiatan": N_(
+        "The {kolom} of {uraian} is stated as {dinyatakan}, but its {n} activities add up to "
+        "{dihitung}."),
+    "serapan_minimal": N_(
+        "The absorption of {uraian} is only {dihitung} ({realisasi_rp} of {pagu_rp}), below "
+        "the minimum of {dinyatakan} in the Perjanjian Kinerja."),
+    "riwayat_anggaran_tahun_ini": N_(
+        "The budget history of {tahun} states the {kolom} as {dinyatakan}, while sheet "
+        "anggaran gives {dihitung}."),
+    "capaian_dinyatakan": N_(
+        "The achievement of {kode} in {tahun}{asal} is stated as {dinyatakan}, but it "
+        "computes to {dihitung}."),
+    "keluaran_indikator": N_(
+        "The realisation of {kode} is stated as {dinyatakan} {satuan}, but its outputs give "
+        "{dihitung} ({realisasi_n} of {target_n} delivered)."),
+    "riwayat_kinerja_tahun_ini": N_(
+        "{sumber} states the {kolom} of {kode} in {tahun} as {dinyatakan}, while sheet "
+        "indikator gives {dihitung}."),
+    "antar_sumber": N_(
+        "The realisation of {kode} in {tahun} is {dinyatakan} according to {sumber}, but "
+        "{dihitung} according to {sumber_acuan}."),
+    "antar_sumber_kosong": N_(
+        "The realisation of {kode} in {tahun} is not given in {sumber} (it reads "
+        "{dinyatakan}), while {sumber_acuan} states {dihitung}."),
+    "capaian_di_atas_100": N_(
+        "The achievement of {kode} in {tahun}, {dihitung} against {acuan}, is above 100% "
+        "without an explanation."),
+    "komitmen_tanpa_realisasi": N_(
+        "The realisation of commitment {butir} ({uraian}) has not been recorded."),
+    "komitmen_tidak_tercapai": N_(
+        "Commitment {butir} ({uraian}) is not met: realisation {dihitung} against a threshold "
+        "of {pembanding} {dinyatakan}."),
+    "total_tidak_dapat_diperiksa": N_(
+        "The stated total{asal} refers to column '{kolom_total}' of sheet {lembar_total}, "
+        "which holds no amounts or counts; it cannot be checked."),
+    "total_dinyatakan": N_(
+        "The total of {judul_lembar} (column {kolom_total}) is stated as {dinyatakan}{asal}, "
+        "but its rows add up to {dihitung}."),
+    "pegawai_antar_lembar": N_(
+        "Sheet {judul_lembar} counts {dinyatakan} people, while sheet {judul_acuan} counts "
+        "{dihitung}."),
+    "jumlah_jenis_kelamin": N_(
+        "Position {jabatan}: the stated number is {dinyatakan}, but men + women = {dihitung}."),
+    "tanggal_laporan": N_(
+        "The report is dated {dinyatakan}, after the submission deadline of {dihitung}."),
+    "tanggal_data_pegawai": N_(
+        "The staff data are as of {dinyatakan}, before the reporting year {tahun}."),
+}
+#: Added to "tanggal_laporan" when the deadline falls within the reporting year.
+SALAH_KETIK = N_("That deadline falls before the end of {tahun}, the year reported on, which "
+                 "suggests a typing error in the Perjanjian Kinerja.")
+#: Added to "total_dinyatakan" for sheet anggaran (the rows are belanja + pendapatan).
+ACUAN_TEMUAN = {
+    "tahun_ini": N_("this year's target"),
+    "renstra": N_("the Renstra target"),
+    "tahun_itu": N_("that year's target"),
+}
+
+
+def _nilai_temuan(value: Any, satuan: str) -> str:
+    """A finding's value for readers ("88,05%", "Rp1", "95", "27 Februari 2024")."""
+    if kosong(value):
+        return fmt.KOSONG
+    if isinstance(value, str):
+        return value
+    if satuan == "%":
+        return fmt.persen(value)
+    if satuan == "Rp":
+        return fmt.rupiah(value)
+    if satuan == "tanggal":
+        return fmt.tanggal(value)
+    return angka_wajar(value)
+
+
+def _konteks_temuan(t: Any, lang: str) -> dict[str, str]:
+    """The placeholders of a finding's wording, formatted for readers."""
+    out: dict[str, str] = {}
+    for key, value in t.konteks.items():
+        if key.endswith("_rp"):
+            out[key] = fmt.rupiah(value)
+        elif key.endswith("_pct"):
+            out[key] = fmt.persen(value)
+        elif key.endswith("_n"):
+            out[key] = angka_wajar(value)
+        elif isinstance(value, (dt.date, pd.Timestamp)):
+            out[key] = fmt.tanggal(value)
+        else:
+            out[key] = fmt.KOSONG if kosong(value) else str(value)
+    sumber = t.konteks.get("sumber")
+    out["asal"] = f" ({sumber})" if not kosong(sumber) else ""
+    if "pembanding" in t.konteks:
+        out["pembanding"] = labels.pembanding(t.konteks["pembanding"], lang)
+    if "acuan" in t.konteks:
+        acuan = _(ACUAN_TEMUAN[t.konteks["acuan"]], lang)
+        target = t.konteks.get("target_n")
+        out["acuan"] = acuan + (f" ({angka_wajar(target)})" if not kosong(target) else "")
+    if t.kolom in labels.KOLOM and t.kode.value in ("jumlah_kegiatan",):
+        out["kolom"] = _(labels.KOLOM[t.kolom].label, lang).lower()
+    else:
+        out["kolom"] = t.kolom or ""
+    out["dinyatakan"] = _nilai_temuan(t.dinyatakan, t.satuan)
+    out["dihitung"] = _nilai_temuan(t.dihitung, t.satuan)
+    return out
+
+
+def uraian_temuan(t: Any, lang: str = labels.LAPORAN) -> str:
+    """What a reviu finding says, in ``lang`` (Indonesian by default), one sentence or two."""
+    teks = _(PESAN_TEMUAN[t.kode.value], lang).format(**_konteks_temuan(t, lang))
+    if t.kode.value == "tanggal_laporan" and t.konteks.get("salah_ketik"):
+        teks += " " + _(SALAH_KETIK, lang).format(tahun=t.konteks["tahun"])
+    return teks[0].upper() + teks[1:]
+
+
+def letak_temuan(t: Any, lang: str = labels.LAPORAN) -> str:
+    """Where a finding is: "lembar anggaran, baris 2, kolom persen_dinyatakan"."""
+    parts = [_("sheet {sheet}", lang).format(sheet=t.lembar)] if t.lembar else []
+    if t.baris is not None:
+        parts.append(_("row {row}", lang).format(row=t.baris))
+    if t.kolom:
+        parts.append(_("column {column}", lang).format(column=t.kolom))
+    return ", ".join(parts)
+
+
+def laporan_reviu(temuan: list, source: Any = None, lang: str | None = None) -> str:
+    """The findings for the terminal, grouped by severity, in ``lang`` (default: the user's)."""
+    from .reviu import TINGKAT, rekap
+
+    lang = lang or bahasa()
+    counts = rekap(temuan)
+    n = len(temuan)
+    head = ngettext("Reviu: {n} item to check", "Reviu: {n} items to check", n, lang).format(n=n)
+    if source:
+        head += " " + _("in {source}", lang).format(source=source)
+    if not temuan:
+        return head + ": " + _("every stated figure agrees with the data.", lang)
+    lines = [head + " (" + ", ".join(f"{c} {labels.kode(t, lang)}" for t, c in counts.items())
+             + ")"]
+    for tingkat in TINGKAT:
+        mine = [t for t in temuan if t.tingkat == tingkat]
+        if mine:
+            lines.append(_("Severity {tingkat}:", lang).format(tingkat=labels.kode(tingkat, lang)))
+            lines += [f"- {letak_temuan(t, lang)}: {uraian_temuan(t, lang)}" for t in mine]
+    return "\n".join(lines)
+
+
+def tabel_temuan_tampil(temuan: list) -> pd.DataFrame:
+    """The findings as the Reviu chapter shows them: severity, wording, place, the two values."""
+    df = pd.DataFrame({
+        "tingkat": [t.tingkat for t in temuan],
+        "temuan": [uraian_temuan(t) for t in temuan],
+        "letak": [letak_temuan(t) for t in temuan],
+        "dinyatakan": [_nilai_temuan(t.dinyatakan, t.satuan) for t in temuan],
+        "dihitung": [_nilai_temuan(t.dihitung, t.satuan) for t in temuan],
+    }, dtype=object)
+    df.attrs["jenis"] = {"tingkat": "kode", "dinyatakan": "teks", "dihitung": "teks"}
+    return df

@@ -1,8 +1,9 @@
 """Staff (pegawai): per section (bagian), education, rank (golongan) and position by gender.
 
-Each table lists counts with their share of the total (persentase = jumlah / total x 100,
-exact Decimal) and, unless ``jumlah=False``, ends with a total row labelled :data:`JUMLAH`.
-Tables hold raw values (object dtype); formatting is :mod:`lkip_helpers.format`'s job.
+Each table is a tidy frame keyed by the sheet's column names: counts ``Int64`` with their share
+of the total (``persentase`` = jumlah / total x 100, a display-faithful ``Float64``); with
+``jumlah=True`` it ends with a total row labelled :data:`JUMLAH`. Labels and formatting belong
+to the table layer.
 """
 
 from __future__ import annotations
@@ -11,21 +12,21 @@ from typing import Any
 
 import pandas as pd
 
-from .format import jumlahkan, ke_int, kosong, persentase
+from .hitung import jumlahkan, kosong, persentase, seri_float, seri_int
 from .model import LkipYear
 from .schema import GOLONGAN_RUANG, JENJANG_PENDIDIKAN
 
-K_BAGIAN = "Bagian"
-K_JENJANG = "Jenjang pendidikan"
-K_URAIAN = "Uraian"
-K_GOLONGAN = "Golongan/ruang"
-K_PANGKAT = "Pangkat"
-K_JABATAN = "Jabatan"
-K_JENIS_JABATAN = "Jenis jabatan"
-K_JUMLAH = "Jumlah"
-K_LAKI_LAKI = "Laki-laki"
-K_PEREMPUAN = "Perempuan"
-K_PERSENTASE = "Persentase (%)"
+K_BAGIAN = "bagian"
+K_JENJANG = "jenjang"
+K_URAIAN = "uraian"
+K_GOLONGAN = "golongan"
+K_PANGKAT = "pangkat"
+K_JABATAN = "jabatan"
+K_JENIS_JABATAN = "jenis_jabatan"
+K_JUMLAH = "jumlah"
+K_LAKI_LAKI = "laki_laki"
+K_PEREMPUAN = "perempuan"
+K_PERSENTASE = "persentase"
 
 #: Label of the total row.
 JUMLAH = "Jumlah"
@@ -37,80 +38,74 @@ def _urutkan(df: pd.DataFrame, kolom: str, urutan: tuple[str, ...]) -> pd.DataFr
     return df.assign(_u=df[kolom].map(posisi)).sort_values("_u", kind="stable").drop(columns="_u")
 
 
-def tabel_sebaran(df: pd.DataFrame, kolom: dict[str, str], jumlah: bool = True) -> pd.DataFrame:
-    """A count table with shares: ``df``'s columns renamed by ``kolom`` (sheet column -> label).
+def tabel_sebaran(df: pd.DataFrame, kolom: list[str], jumlah: bool = False) -> pd.DataFrame:
+    """A count table with shares: the ``kolom`` columns of ``df`` (``"jumlah"`` among them).
 
-    ``kolom`` must include ``"jumlah"``. Adds Persentase (%) = jumlah / total x 100 (None when
-    the total is unknown or 0) and, with ``jumlah``, a total row (first label column = JUMLAH,
-    Jumlah = total, Persentase = 100). Also used for the asset inventory.
+    Adds ``persentase`` = jumlah / total x 100 (NA when the total is unknown or 0) and, with
+    ``jumlah``, a total row (first column = JUMLAH, jumlah = total, persentase = 100). Text
+    columns stay object, counts ``Int64``. Also used for the asset inventory.
     """
     total = jumlahkan(df["jumlah"])
-    rows = []
-    for row in df.itertuples():
-        item = {label: _nilai(getattr(row, name)) for name, label in kolom.items()}
-        item[K_PERSENTASE] = persentase(item[kolom["jumlah"]], total)
-        rows.append(item)
-    labels = list(kolom.values()) + [K_PERSENTASE]
+    data = {k: (seri_int(df[k]) if str(df[k].dtype) == "Int64" else _teks(df[k])) for k in kolom}
+    data[K_PERSENTASE] = seri_float(persentase(v, total) for v in df["jumlah"])
+    tabel = pd.DataFrame(data, columns=[*kolom, K_PERSENTASE]).reset_index(drop=True)
     if jumlah:
-        rows.append({labels[0]: JUMLAH, kolom["jumlah"]: total,
-                     K_PERSENTASE: persentase(total, total)})
-    return _tabel(rows, labels)
+        tabel = tambah_baris(tabel, {kolom[0]: JUMLAH, "jumlah": total,
+                                     K_PERSENTASE: persentase(total, total)})
+    return tabel
 
 
-def _tabel(rows: list[dict[str, Any]], labels: list[str]) -> pd.DataFrame:
-    """An object-dtype DataFrame of ``rows``; a label a row lacks is None (not NaN)."""
-    return pd.DataFrame([[row.get(label) for label in labels] for row in rows],
-                        columns=labels, dtype=object)
+def _teks(values) -> pd.Series:
+    return pd.Series([None if kosong(v) else str(v) for v in values], dtype=object)
 
 
-def _nilai(value: Any) -> Any:
-    """A cell as a plain Python value: None for missing, int for whole numbers."""
-    if kosong(value):
-        return None
-    return ke_int(value) if not isinstance(value, str) else value
+def tambah_baris(tabel: pd.DataFrame, baris: dict[str, Any]) -> pd.DataFrame:
+    """``tabel`` with one more row (e.g. a total), keeping each column's dtype."""
+    tambahan = pd.DataFrame([{k: baris.get(k) for k in tabel.columns}], columns=tabel.columns)
+    for k in tabel.columns:
+        if str(tabel[k].dtype) == "Float64":
+            tambahan[k] = seri_float(tambahan[k])
+        else:
+            tambahan[k] = tambahan[k].astype(tabel[k].dtype)
+    return pd.concat([tabel, tambahan], ignore_index=True)
 
 
-def tabel_bagian(lkip: LkipYear, jumlah: bool = True) -> pd.DataFrame:
+def tabel_bagian(lkip: LkipYear, jumlah: bool = False) -> pd.DataFrame:
     """Staff per section: Bagian, Jumlah, Persentase (%) (seed: 37 + 35 + 23 = 95)."""
-    return tabel_sebaran(lkip.pegawai_bagian, {"bagian": K_BAGIAN, "jumlah": K_JUMLAH}, jumlah)
+    return tabel_sebaran(lkip.pegawai_bagian, [K_BAGIAN, K_JUMLAH], jumlah)
 
 
-def tabel_pendidikan(lkip: LkipYear, jumlah: bool = True) -> pd.DataFrame:
+def tabel_pendidikan(lkip: LkipYear, jumlah: bool = False) -> pd.DataFrame:
     """Civil servants per education level, S3 first: Jenjang, Uraian, Jumlah, Persentase (%).
 
     Seed: SLTA 58 of 95 = 61,05%.
     """
     df = _urutkan(lkip.pegawai_pendidikan, "jenjang", JENJANG_PENDIDIKAN)
-    return tabel_sebaran(df, {"jenjang": K_JENJANG, "uraian": K_URAIAN, "jumlah": K_JUMLAH},
-                         jumlah)
+    return tabel_sebaran(df, [K_JENJANG, K_URAIAN, K_JUMLAH], jumlah)
 
 
-def tabel_golongan(lkip: LkipYear, jumlah: bool = True) -> pd.DataFrame:
+def tabel_golongan(lkip: LkipYear, jumlah: bool = False) -> pd.DataFrame:
     """Civil servants per rank, IV/e down to I/a: Golongan/ruang, Pangkat, Jumlah, Persentase."""
     df = _urutkan(lkip.pegawai_golongan, "golongan", GOLONGAN_RUANG)
-    return tabel_sebaran(df, {"golongan": K_GOLONGAN, "pangkat": K_PANGKAT, "jumlah": K_JUMLAH},
-                         jumlah)
+    return tabel_sebaran(df, [K_GOLONGAN, K_PANGKAT, K_JUMLAH], jumlah)
 
 
 KOLOM_JABATAN = [K_JABATAN, K_JENIS_JABATAN, K_JUMLAH, K_LAKI_LAKI, K_PEREMPUAN]
 
 
-def tabel_jabatan(lkip: LkipYear, jumlah: bool = True) -> pd.DataFrame:
+def tabel_jabatan(lkip: LkipYear, jumlah: bool = False) -> pd.DataFrame:
     """Officials per position/echelon with men and women (Tabel 1.3), in sheet order.
 
     Columns: KOLOM_JABATAN. The total row sums each column (seed: 10 = 7 men + 3 women); a
-    column total is None when any of its cells is blank.
+    column total is NA when any of its cells is blank.
     """
     df = lkip.pegawai_jabatan
-    kolom = {"jabatan": K_JABATAN, "jenis_jabatan": K_JENIS_JABATAN, "jumlah": K_JUMLAH,
-             "laki_laki": K_LAKI_LAKI, "perempuan": K_PEREMPUAN}
-    rows = [{label: _nilai(getattr(row, name)) for name, label in kolom.items()}
-            for row in df.itertuples()]
+    tabel = pd.DataFrame({k: (_teks(df[k]) if k in (K_JABATAN, K_JENIS_JABATAN) else seri_int(df[k]))
+                          for k in KOLOM_JABATAN}, columns=KOLOM_JABATAN).reset_index(drop=True)
     if jumlah:
-        rows.append({K_JABATAN: JUMLAH, K_JUMLAH: jumlahkan(df["jumlah"]),
-                     K_LAKI_LAKI: jumlahkan(df["laki_laki"]),
-                     K_PEREMPUAN: jumlahkan(df["perempuan"])})
-    return _tabel(rows, KOLOM_JABATAN)
+        tabel = tambah_baris(tabel, {K_JABATAN: JUMLAH, **{
+            k: jumlahkan(df[k]) for k in (K_JUMLAH, K_LAKI_LAKI, K_PEREMPUAN)}})
+    return tabel
 
 
 def jumlah_pns(lkip: LkipYear) -> int | None:

@@ -27,109 +27,89 @@ Severity (``tingkat``), highest first
 * :data:`RENDAH` (low): information to complete: a commitment without realisation, staff
   tables whose reference date lies before the reporting year, a total that cannot be checked.
 
-Each finding says where (sheet, Excel row, column), the stated value (``dinyatakan``) and the
-computed value (``dihitung``; for cross-checks, the value the other sheet or source states; for
-minimums, ``dinyatakan`` is the threshold), in English (``message``, for the CLI) and in
-Indonesian (``uraian``, for the Reviu chapter, :func:`tabel_temuan`).
+Each finding is data: a code (:class:`KodeTemuan`, like pandera's error reason codes), where
+(sheet, Excel row, column), the stated value (``dinyatakan``) and the computed value
+(``dihitung``; for cross-checks, the value the other sheet or source states; for minimums,
+``dinyatakan`` is the threshold), and the further figures its wording needs (``konteks``). The
+wording, in Indonesian and English, lives in the presentation layer
+(:func:`lkip_helpers.narrative.uraian_temuan`); :func:`tabel_temuan` gives the findings as a
+tidy frame.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Callable, Iterable
+from enum import Enum
+from typing import Any, Callable, Iterable, Mapping
 
 import pandas as pd
 
 from . import anggaran, kinerja, komitmen
-from .format import (
-    KOSONG,
-    SERATUS,
-    angka,
-    bulatkan_persen,
-    jumlahkan,
-    ke_decimal,
-    ke_int,
-    kosong,
-    persen,
-    rupiah,
-    tanggal,
-)
+from .hitung import SERATUS, bulatkan_persen, jumlahkan, ke_decimal, ke_int, kosong
 from .model import LkipYear
 from .schema import SHEETS_BY_NAME
 
 TINGGI, SEDANG, RENDAH = "tinggi", "sedang", "rendah"
 #: Severities, highest first (see the module docstring).
 TINGKAT = (TINGGI, SEDANG, RENDAH)
-#: English names of the severities, for the CLI.
-TINGKAT_EN = {TINGGI: "high", SEDANG: "medium", RENDAH: "low"}
 
 #: THE tolerance of the reviu: a stated figure with decimals may differ from the computed one,
-#: rounded by :func:`lkip_helpers.format.bulatkan_persen`, by this many (percentage) points.
+#: rounded by :func:`lkip_helpers.hitung.bulatkan_persen`, by this many (percentage) points.
 TOLERANSI_PERSEN = Decimal("0.01")
 
-#: How ``dinyatakan`` / ``dihitung`` of a finding read (see :func:`nilai_teks`).
+#: How ``dinyatakan`` / ``dihitung`` of a finding read.
 PERSEN, RUPIAH, ANGKA, TANGGAL = "%", "Rp", "angka", "tanggal"
+
+
+class KodeTemuan(str, Enum):
+    """What a finding is about: one code per check (and per variant of its wording)."""
+
+    PERSEN_DINYATAKAN = "persen_dinyatakan"
+    REALISASI_MELEBIHI_PAGU = "realisasi_melebihi_pagu"
+    JUMLAH_KEGIATAN = "jumlah_kegiatan"
+    SERAPAN_MINIMAL = "serapan_minimal"
+    RIWAYAT_ANGGARAN_TAHUN_INI = "riwayat_anggaran_tahun_ini"
+    CAPAIAN_DINYATAKAN = "capaian_dinyatakan"
+    KELUARAN_INDIKATOR = "keluaran_indikator"
+    RIWAYAT_KINERJA_TAHUN_INI = "riwayat_kinerja_tahun_ini"
+    ANTAR_SUMBER = "antar_sumber"
+    ANTAR_SUMBER_KOSONG = "antar_sumber_kosong"
+    CAPAIAN_DI_ATAS_100 = "capaian_di_atas_100"
+    KOMITMEN_TANPA_REALISASI = "komitmen_tanpa_realisasi"
+    KOMITMEN_TIDAK_TERCAPAI = "komitmen_tidak_tercapai"
+    TOTAL_TIDAK_DAPAT_DIPERIKSA = "total_tidak_dapat_diperiksa"
+    TOTAL_DINYATAKAN = "total_dinyatakan"
+    PEGAWAI_ANTAR_LEMBAR = "pegawai_antar_lembar"
+    JUMLAH_JENIS_KELAMIN = "jumlah_jenis_kelamin"
+    TANGGAL_LAPORAN = "tanggal_laporan"
+    TANGGAL_DATA_PEGAWAI = "tanggal_data_pegawai"
+
+    def __str__(self) -> str:
+        return self.value
 
 
 @dataclass(frozen=True)
 class Temuan:
     """One reviu finding (see the module docstring for ``tingkat`` and the two values).
 
-    ``kode`` names the check (e.g. ``persen_dinyatakan``); ``lembar``/``baris``/``kolom`` are
-    the sheet, Excel row (None for a profile field or a whole sheet) and schema column.
-    ``satuan`` says how the values read: PERSEN, RUPIAH, ANGKA or TANGGAL.
+    ``kode`` names the check; ``lembar``/``baris``/``kolom`` are the sheet, Excel row (None for
+    a profile field or a whole sheet) and schema column. ``satuan`` says how the two values
+    read: PERSEN, RUPIAH, ANGKA or TANGGAL. ``konteks`` holds the further figures and names
+    the wording needs (keys ending in ``_rp`` are Rupiah, ``_pct`` percentages, ``_n``
+    measures; other values are names, years or dates).
     """
 
     tingkat: str
-    kode: str
+    kode: KodeTemuan
     lembar: str | None
     baris: int | None
     kolom: str | None
     dinyatakan: Any
     dihitung: Any
     satuan: str
-    message: str
-    uraian: str
-
-    def _tempat(self, sheet: str, row: str, column: str) -> str:
-        parts = [f"{sheet} {self.lembar}"] if self.lembar else []
-        if self.baris is not None:
-            parts.append(f"{row} {self.baris}")
-        if self.kolom:
-            parts.append(f"{column} {self.kolom}")
-        return ", ".join(parts)
-
-    def where(self) -> str:
-        """"sheet anggaran, row 2, column persen_dinyatakan" (English)."""
-        return self._tempat("sheet", "row", "column")
-
-    def letak(self) -> str:
-        """"lembar anggaran, baris 2, kolom persen_dinyatakan" (Indonesian)."""
-        return self._tempat("lembar", "baris", "kolom")
-
-    def __str__(self) -> str:
-        return f"{self.where()}: {self.message}"
-
-
-def nilai_teks(value: Any, satuan: str) -> str:
-    """A finding's value for readers, through :mod:`lkip_helpers.format` ("88,05%", "Rp1", "95").
-
-    Text (e.g. "NA" as printed) is shown as written; a missing value as "–".
-    """
-    if kosong(value):
-        return KOSONG
-    if isinstance(value, str):
-        return value
-    if satuan == PERSEN:
-        return persen(value)
-    if satuan == RUPIAH:
-        return rupiah(value)
-    if satuan == TANGGAL:
-        return tanggal(value)
-    nilai = ke_decimal(value)
-    return angka(nilai) if nilai == nilai.to_integral_value() else persen(nilai, simbol=False)
+    konteks: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
 
 def berbeda(dinyatakan: Any, dihitung: Any) -> bool:
@@ -153,6 +133,7 @@ def _teks(value: Any) -> str | None:
 
 
 def _judul(lembar: str) -> str:
+    """The Indonesian title of a sheet, as the schema names it."""
     return SHEETS_BY_NAME[lembar].judul.lower() if lembar in SHEETS_BY_NAME else lembar
 
 
@@ -172,27 +153,19 @@ def _baris_anggaran(lkip: LkipYear) -> list[tuple[str, int, Any, anggaran.Pos]]:
 
 def _persen_anggaran(lkip: LkipYear) -> list[Temuan]:
     """Stated absorption of each budget line and history year vs anggaran's serapan."""
-    return [Temuan(
-        TINGGI, "persen_dinyatakan", lembar, baris, "persen_dinyatakan", ke_decimal(stated),
-        pos.serapan, PERSEN,
-        f"stated absorption {persen(stated)} of '{pos.uraian}' differs from realisasi / pagu = "
-        f"{rupiah(pos.realisasi)} / {rupiah(pos.pagu)} = {persen(pos.serapan)}",
-        f"Serapan {pos.uraian} tertulis {persen(stated)}, padahal realisasi ÷ pagu = "
-        f"{rupiah(pos.realisasi)} ÷ {rupiah(pos.pagu)} = {persen(pos.serapan)}.")
-        for lembar, baris, stated, pos in _baris_anggaran(lkip) if berbeda(stated, pos.serapan)]
+    return [Temuan(TINGGI, KodeTemuan.PERSEN_DINYATAKAN, lembar, baris, "persen_dinyatakan",
+                   ke_decimal(stated), pos.serapan, PERSEN,
+                   {"uraian": pos.uraian, "realisasi_rp": pos.realisasi, "pagu_rp": pos.pagu})
+            for lembar, baris, stated, pos in _baris_anggaran(lkip)
+            if berbeda(stated, pos.serapan)]
 
 
 def _melebihi_pagu(lkip: LkipYear) -> list[Temuan]:
     """Realisation above the allocation, on budget lines and history years."""
-    return [Temuan(
-        TINGGI, "realisasi_melebihi_pagu", lembar, baris, "realisasi", pos.realisasi, pos.pagu,
-        RUPIAH,
-        f"realisation {rupiah(pos.realisasi)} of '{pos.uraian}' is above its pagu "
-        f"{rupiah(pos.pagu)}",
-        f"Realisasi {pos.uraian} sebesar {rupiah(pos.realisasi)} melebihi pagunya "
-        f"{rupiah(pos.pagu)}.")
-        for lembar, baris, _, pos in _baris_anggaran(lkip)
-        if pos.pagu is not None and pos.realisasi is not None and pos.realisasi > pos.pagu]
+    return [Temuan(TINGGI, KodeTemuan.REALISASI_MELEBIHI_PAGU, lembar, baris, "realisasi",
+                   pos.realisasi, pos.pagu, RUPIAH, {"uraian": pos.uraian})
+            for lembar, baris, _, pos in _baris_anggaran(lkip)
+            if pos.pagu is not None and pos.realisasi is not None and pos.realisasi > pos.pagu]
 
 
 def _jumlah_program(lkip: LkipYear) -> list[Temuan]:
@@ -200,12 +173,11 @@ def _jumlah_program(lkip: LkipYear) -> list[Temuan]:
 
     Groups: each belanja program, and pendapatan. Rupiah must agree exactly.
     """
-    lines = anggaran.pos_baris(lkip)
     groups: dict[tuple[str, str | None], list[tuple[Any, anggaran.Pos]]] = {}
-    for row, pos in lines:
+    for row, pos in anggaran.pos_baris(lkip):
         groups.setdefault((row.jenis, _teks(row.program)), []).append((row, pos))
     found = []
-    for (jenis, program), members in groups.items():
+    for members in groups.values():
         totals = [(r, p) for r, p in members if kosong(r.kegiatan)]
         parts = [p for r, p in members if not kosong(r.kegiatan)]
         if len(totals) != 1 or not parts:
@@ -214,12 +186,9 @@ def _jumlah_program(lkip: LkipYear) -> list[Temuan]:
         for kolom in ("pagu", "realisasi"):
             stated, summed = getattr(total, kolom), jumlahkan(getattr(p, kolom) for p in parts)
             if _tidak_sama(stated, summed):
-                found.append(Temuan(
-                    TINGGI, "jumlah_kegiatan", "anggaran", row.Index, kolom, stated, summed, RUPIAH,
-                    f"{kolom} of '{total.uraian}' is {rupiah(stated)} but its {len(parts)} "
-                    f"activity lines sum to {rupiah(summed)}",
-                    f"{kolom.capitalize()} {total.uraian} tertulis {rupiah(stated)}, padahal "
-                    f"jumlah {len(parts)} kegiatannya {rupiah(summed)}."))
+                found.append(Temuan(TINGGI, KodeTemuan.JUMLAH_KEGIATAN, "anggaran", row.Index,
+                                    kolom, stated, summed, RUPIAH,
+                                    {"uraian": total.uraian, "n": len(parts)}))
     return found
 
 
@@ -230,15 +199,10 @@ def _serapan_minimal(lkip: LkipYear) -> list[Temuan]:
     total = anggaran.ringkasan(lkip).total
     if total is not None:
         items.append(("profil", None, "serapan_minimal_total", total))
-    return [Temuan(
-        SEDANG, "serapan_minimal", lembar, baris, kolom, pos.serapan_minimal, pos.serapan, PERSEN,
-        f"absorption of '{pos.uraian}' is {persen(pos.serapan)} ({rupiah(pos.realisasi)} of "
-        f"{rupiah(pos.pagu)}), below the Perjanjian Kinerja minimum of "
-        f"{persen(pos.serapan_minimal)}",
-        f"Serapan {pos.uraian} hanya {persen(pos.serapan)} ({rupiah(pos.realisasi)} dari "
-        f"{rupiah(pos.pagu)}), di bawah batas minimal {persen(pos.serapan_minimal)} dalam "
-        "Perjanjian Kinerja.")
-        for lembar, baris, kolom, pos in items if pos.memenuhi is False]
+    return [Temuan(SEDANG, KodeTemuan.SERAPAN_MINIMAL, lembar, baris, kolom, pos.serapan_minimal,
+                   pos.serapan, PERSEN,
+                   {"uraian": pos.uraian, "realisasi_rp": pos.realisasi, "pagu_rp": pos.pagu})
+            for lembar, baris, kolom, pos in items if pos.memenuhi is False]
 
 
 def _riwayat_anggaran_tahun_ini(lkip: LkipYear) -> list[Temuan]:
@@ -251,13 +215,9 @@ def _riwayat_anggaran_tahun_ini(lkip: LkipYear) -> list[Temuan]:
         for kolom, ini in (("pagu", belanja.pagu), ("realisasi", belanja.realisasi)):
             stated = ke_int(getattr(row, kolom))
             if _tidak_sama(stated, ini):
-                found.append(Temuan(
-                    TINGGI, "riwayat_tahun_ini", "riwayat_anggaran", row.Index, kolom, stated, ini,
-                    RUPIAH,
-                    f"{lkip.year} budget history states {kolom} {rupiah(stated)} but sheet "
-                    f"anggaran gives {rupiah(ini)}",
-                    f"Riwayat anggaran {lkip.year} menyebut {kolom} {rupiah(stated)}, sedangkan "
-                    f"lembar anggaran {rupiah(ini)}."))
+                found.append(Temuan(TINGGI, KodeTemuan.RIWAYAT_ANGGARAN_TAHUN_INI,
+                                    "riwayat_anggaran", row.Index, kolom, stated, ini, RUPIAH,
+                                    {"tahun": lkip.year}))
     return found
 
 
@@ -276,29 +236,21 @@ def _capaian_dinyatakan(lkip: LkipYear) -> list[Temuan]:
     found = []
     tabel = kinerja.tabel_capaian(lkip)
     for baris, (_, r) in zip(lkip.indikator.index, tabel.iterrows()):
-        stated, nilai = r[kinerja.K_CAPAIAN_TERTULIS], r[kinerja.K_CAPAIAN]
-        if berbeda(stated, nilai):
-            found.append(_temuan_capaian("indikator", baris, r[kinerja.K_KODE], lkip.year, stated,
-                                         nilai, None))
+        if berbeda(r[kinerja.K_CAPAIAN_TERTULIS], r[kinerja.K_CAPAIAN]):
+            found.append(_temuan_capaian("indikator", baris, r, lkip.year, None))
     rows = _baris_riwayat(lkip)
     for _, r in kinerja.tabel_riwayat(lkip).iterrows():
-        stated, nilai = r[kinerja.K_CAPAIAN_TERTULIS], r[kinerja.K_CAPAIAN]
-        if berbeda(stated, nilai):
+        if berbeda(r[kinerja.K_CAPAIAN_TERTULIS], r[kinerja.K_CAPAIAN]):
             baris = rows[(r[kinerja.K_KODE], r[kinerja.K_TAHUN], r[kinerja.K_SUMBER])]
-            found.append(_temuan_capaian("riwayat_kinerja", baris, r[kinerja.K_KODE],
-                                         r[kinerja.K_TAHUN], stated, nilai, r[kinerja.K_SUMBER]))
+            found.append(_temuan_capaian("riwayat_kinerja", baris, r, r[kinerja.K_TAHUN],
+                                         r[kinerja.K_SUMBER]))
     return found
 
 
-def _temuan_capaian(lembar: str, baris: int, kode: str, tahun: int, stated: Decimal,
-                    nilai: Decimal, sumber: str | None) -> Temuan:
-    asal = f" ({sumber})" if sumber else ""
-    return Temuan(
-        TINGGI, "capaian_dinyatakan", lembar, baris, "capaian_dinyatakan", stated, nilai, PERSEN,
-        f"{kode} {tahun}{asal}: stated capaian {persen(stated)} differs from the computed "
-        f"{persen(nilai)}",
-        f"Capaian {kode} tahun {tahun}{asal} tertulis {persen(stated)}, padahal hasil "
-        f"perhitungan {persen(nilai)}.")
+def _temuan_capaian(lembar: str, baris: int, r: Any, tahun: int, sumber: str | None) -> Temuan:
+    return Temuan(TINGGI, KodeTemuan.CAPAIAN_DINYATAKAN, lembar, baris, "capaian_dinyatakan",
+                  ke_decimal(r[kinerja.K_CAPAIAN_TERTULIS]), ke_decimal(r[kinerja.K_CAPAIAN]),
+                  PERSEN, {"kode": r[kinerja.K_KODE], "tahun": int(tahun), "sumber": sumber})
 
 
 def _keluaran_indikator(lkip: LkipYear) -> list[Temuan]:
@@ -310,7 +262,7 @@ def _keluaran_indikator(lkip: LkipYear) -> list[Temuan]:
     """
     if lkip.keluaran.empty:
         return []
-    tabel = kinerja.tabel_keluaran(lkip)
+    tabel = kinerja.tabel_keluaran(lkip, jumlah=True)
     jumlah = {r[kinerja.K_KODE]: r for _, r in tabel.iterrows()
               if r[kinerja.K_KELUARAN] == kinerja.JUMLAH}
     found = []
@@ -319,20 +271,16 @@ def _keluaran_indikator(lkip: LkipYear) -> list[Temuan]:
             continue
         total = jumlah[ind.kode]
         persen_satuan = str(ind.satuan).strip() == "%"
-        dari_keluaran = total[kinerja.K_CAPAIAN] if persen_satuan else total[kinerja.K_REALISASI]
+        dari_keluaran = ke_decimal(total[kinerja.K_CAPAIAN] if persen_satuan
+                                   else total[kinerja.K_REALISASI])
         beda = berbeda if persen_satuan else _tidak_sama
         if beda(ind.realisasi, dari_keluaran):
-            stated = ke_decimal(ind.realisasi)
-            shown = persen(dari_keluaran) if persen_satuan else angka(dari_keluaran)
             found.append(Temuan(
-                TINGGI, "keluaran_indikator", "indikator", ind.Index, "realisasi", stated,
-                dari_keluaran, PERSEN if persen_satuan else ANGKA,
-                f"{ind.kode}: realisation {nilai_teks(stated, ANGKA)} {ind.satuan} differs from "
-                f"its outputs on sheet keluaran ({shown}: {angka(total[kinerja.K_REALISASI])} "
-                f"of {angka(total[kinerja.K_TARGET])} realised)",
-                f"Realisasi {ind.kode} tertulis {nilai_teks(stated, ANGKA)} {ind.satuan}, "
-                f"padahal keluarannya memberi {shown} ({angka(total[kinerja.K_REALISASI])} "
-                f"dari {angka(total[kinerja.K_TARGET])} terealisasi)."))
+                TINGGI, KodeTemuan.KELUARAN_INDIKATOR, "indikator", ind.Index, "realisasi",
+                ke_decimal(ind.realisasi), dari_keluaran, PERSEN if persen_satuan else ANGKA,
+                {"kode": ind.kode, "satuan": ind.satuan,
+                 "realisasi_n": ke_int(total[kinerja.K_REALISASI]),
+                 "target_n": ke_int(total[kinerja.K_TARGET])}))
     return found
 
 
@@ -348,15 +296,10 @@ def _riwayat_kinerja_tahun_ini(lkip: LkipYear) -> list[Temuan]:
         for kolom in ("target", "realisasi"):
             stated, ini = ke_decimal(getattr(row, kolom)), ke_decimal(getattr(ind, kolom))
             if berbeda(stated, ini):
-                found.append(Temuan(
-                    TINGGI, "riwayat_tahun_ini", "riwayat_kinerja", row.Index, kolom, stated, ini,
-                    ANGKA,
-                    f"{row.kode_indikator} {lkip.year} ({row.sumber}) states {kolom} "
-                    f"{nilai_teks(stated, ANGKA)} but sheet indikator gives "
-                    f"{nilai_teks(ini, ANGKA)}",
-                    f"{row.sumber} menyebut {kolom} {row.kode_indikator} tahun {lkip.year} "
-                    f"{nilai_teks(stated, ANGKA)}, sedangkan lembar indikator "
-                    f"{nilai_teks(ini, ANGKA)}."))
+                found.append(Temuan(TINGGI, KodeTemuan.RIWAYAT_KINERJA_TAHUN_INI,
+                                    "riwayat_kinerja", row.Index, kolom, stated, ini, ANGKA,
+                                    {"kode": row.kode_indikator, "tahun": lkip.year,
+                                     "sumber": row.sumber}))
     return found
 
 
@@ -373,32 +316,25 @@ def _antar_sumber(lkip: LkipYear) -> list[Temuan]:
         if len(group) < 2 or known.empty:
             continue
         ref_baris, ref = known.index[0], known.iloc[0]
-        acuan = f"{ref['sumber']}, row {ref_baris}"
         nilai = ke_decimal(ref["realisasi"])
+        konteks = {"kode": kode, "tahun": int(tahun), "sumber_acuan": ref["sumber"],
+                   "baris_acuan": int(ref_baris)}
         for baris, row in group.iterrows():
             if baris == ref_baris:
                 continue
             if kosong(row["realisasi"]):
-                printed = _teks(row["catatan"]) or KOSONG
-                found.append(Temuan(
-                    SEDANG, "antar_sumber", "riwayat_kinerja", baris, "realisasi",
-                    _teks(row["catatan"]), nilai, ANGKA,
-                    f"{kode} {tahun}: {row['sumber']} gives no realisation ({printed}) while "
-                    f"{acuan} states {nilai_teks(nilai, ANGKA)}",
-                    f"Realisasi {kode} tahun {tahun} tidak tersedia di {row['sumber']} "
-                    f"(tertulis {printed}), padahal {ref['sumber']} menyebut "
-                    f"{nilai_teks(nilai, ANGKA)}."))
+                found.append(Temuan(SEDANG, KodeTemuan.ANTAR_SUMBER_KOSONG, "riwayat_kinerja",
+                                    baris, "realisasi", _teks(row["catatan"]), nilai, ANGKA,
+                                    {**konteks, "sumber": row["sumber"]}))
             elif berbeda(row["realisasi"], nilai):
-                stated = ke_decimal(row["realisasi"])
-                found.append(Temuan(
-                    TINGGI, "antar_sumber", "riwayat_kinerja", baris, "realisasi", stated, nilai,
-                    ANGKA,
-                    f"{kode} {tahun}: {row['sumber']} states realisation "
-                    f"{nilai_teks(stated, ANGKA)} but {acuan} states {nilai_teks(nilai, ANGKA)}",
-                    f"Realisasi {kode} tahun {tahun} menurut {row['sumber']} "
-                    f"{nilai_teks(stated, ANGKA)}, sedangkan menurut {ref['sumber']} "
-                    f"{nilai_teks(nilai, ANGKA)}."))
+                found.append(Temuan(TINGGI, KodeTemuan.ANTAR_SUMBER, "riwayat_kinerja", baris,
+                                    "realisasi", ke_decimal(row["realisasi"]), nilai, ANGKA,
+                                    {**konteks, "sumber": row["sumber"]}))
     return found
+
+
+def _di_atas_100(nilai: Any) -> bool:
+    return not kosong(nilai) and ke_decimal(nilai) > SERATUS
 
 
 def _capaian_di_atas_100(lkip: LkipYear) -> list[Temuan]:
@@ -406,7 +342,8 @@ def _capaian_di_atas_100(lkip: LkipYear) -> list[Temuan]:
 
     This year's indicators (explanation: ``penjelasan``), realisation against the Renstra
     target (kinerja.tabel_renstra; explanation: the indicator's ``penjelasan`` or the history
-    row's ``catatan``), and history rows against their own target (``catatan``).
+    row's ``catatan``), and history rows against their own target (``catatan``). ``konteks``
+    names the reference: ``acuan`` is ``tahun_ini``, ``renstra`` or ``tahun_itu``.
     """
     penjelasan = {ind.kode: _teks(ind.penjelasan) for ind in lkip.indikator.itertuples()}
     baris_ind = dict(zip(lkip.indikator["kode"], lkip.indikator.index))
@@ -414,40 +351,34 @@ def _capaian_di_atas_100(lkip: LkipYear) -> list[Temuan]:
     catatan = dict(zip(lkip.riwayat_kinerja.index, lkip.riwayat_kinerja["catatan"]))
     found = []
 
-    def tambah(lembar: str, baris: int, kode: str, tahun: Any, nilai: Decimal, terhadap: str,
-               terhadap_id: str) -> None:
+    def tambah(lembar: str, baris: int, kode: str, tahun: Any, nilai: Any, acuan: str,
+               target: Any = None) -> None:
         found.append(Temuan(
-            SEDANG, "capaian_di_atas_100", lembar, baris,
-            "penjelasan" if lembar == "indikator" else "catatan", None, nilai, PERSEN,
-            f"{kode} {tahun}: capaian {persen(nilai)} against {terhadap} is above 100% without "
-            "an explanation (penjelasan)",
-            f"Capaian {kode} tahun {tahun} sebesar {persen(nilai)} terhadap {terhadap_id} "
-            "melebihi 100% tanpa penjelasan."))
+            SEDANG, KodeTemuan.CAPAIAN_DI_ATAS_100, lembar, baris,
+            "penjelasan" if lembar == "indikator" else "catatan", None, ke_decimal(nilai),
+            PERSEN, {"kode": kode, "tahun": int(tahun), "acuan": acuan,
+                     "target_n": ke_decimal(target)}))
 
     for baris, (_, r) in zip(lkip.indikator.index, kinerja.tabel_capaian(lkip).iterrows()):
-        nilai = r[kinerja.K_CAPAIAN]
-        if nilai is not None and nilai > SERATUS and not r[kinerja.K_PENJELASAN]:
-            tambah("indikator", baris, r[kinerja.K_KODE], lkip.year, nilai,
-                   "the year's target", "target tahun ini")
+        if _di_atas_100(r[kinerja.K_CAPAIAN]) and kosong(r[kinerja.K_PENJELASAN]):
+            tambah("indikator", baris, r[kinerja.K_KODE], lkip.year, r[kinerja.K_CAPAIAN],
+                   "tahun_ini")
     for _, r in kinerja.tabel_renstra(lkip).iterrows():
         nilai, kode = r[kinerja.K_CAPAIAN_RENSTRA], r[kinerja.K_KODE]
-        if nilai is None or nilai <= SERATUS or penjelasan.get(kode):
+        if not _di_atas_100(nilai) or penjelasan.get(kode):
             continue
         baris = rows.get((kode, r[kinerja.K_TAHUN], r[kinerja.K_SUMBER]))
         if baris is None:  # the current year, taken from sheet indikator
-            tambah("indikator", baris_ind[kode], kode, r[kinerja.K_TAHUN], nilai,
-                   "the Renstra target", "target Renstra")
+            tambah("indikator", baris_ind[kode], kode, r[kinerja.K_TAHUN], nilai, "renstra")
         elif not _teks(catatan[baris]):
-            tambah("riwayat_kinerja", baris, kode, r[kinerja.K_TAHUN], nilai,
-                   f"the Renstra target ({angka(r[kinerja.K_TARGET_RENSTRA])})",
-                   f"target Renstra ({angka(r[kinerja.K_TARGET_RENSTRA])})")
+            tambah("riwayat_kinerja", baris, kode, r[kinerja.K_TAHUN], nilai, "renstra",
+                   r[kinerja.K_TARGET_RENSTRA])
     for _, r in kinerja.tabel_riwayat(lkip).iterrows():
-        nilai = r[kinerja.K_CAPAIAN]
         baris = rows[(r[kinerja.K_KODE], r[kinerja.K_TAHUN], r[kinerja.K_SUMBER])]
-        if nilai is not None and nilai > SERATUS and not r[kinerja.K_CATATAN] \
+        if _di_atas_100(r[kinerja.K_CAPAIAN]) and kosong(r[kinerja.K_CATATAN]) \
                 and not penjelasan.get(r[kinerja.K_KODE]):
-            tambah("riwayat_kinerja", baris, r[kinerja.K_KODE], r[kinerja.K_TAHUN], nilai,
-                   "that year's target", "target tahun itu")
+            tambah("riwayat_kinerja", baris, r[kinerja.K_KODE], r[kinerja.K_TAHUN],
+                   r[kinerja.K_CAPAIAN], "tahun_itu")
     return found
 
 
@@ -455,34 +386,28 @@ def _komitmen(lkip: LkipYear) -> list[Temuan]:
     """Commitments (kelompok sasaran and lainnya of komitmen.tabel_komitmen) not met or
     without realisation; the budget minimums are :func:`_serapan_minimal`'s."""
     tabel = komitmen.tabel_komitmen(lkip)
-    where = {komitmen.SASARAN: ("indikator", list(lkip.indikator.index), "realisasi"),
-             komitmen.LAINNYA: ("komitmen", list(lkip.komitmen.index), "realisasi")}
+    where = {komitmen.SASARAN: ("indikator", list(lkip.indikator.index)),
+             komitmen.LAINNYA: ("komitmen", list(lkip.komitmen.index))}
     found = []
-    for kelompok, (lembar, baris_list, kolom) in where.items():
+    for kelompok, (lembar, baris_list) in where.items():
         rows = tabel[tabel[komitmen.K_KELOMPOK] == kelompok]
         for baris, (_, r) in zip(baris_list, rows.iterrows()):
-            butir, uraian = r[komitmen.K_BUTIR], r[komitmen.K_URAIAN]
-            satuan = TANGGAL if r[komitmen.K_PEMBANDING] == "paling_lambat" else (
-                PERSEN if r[komitmen.K_SATUAN] == "%" else ANGKA)
-            ambang, realisasi = r[komitmen.K_AMBANG], r[komitmen.K_REALISASI]
-            if kosong(realisasi):
-                found.append(Temuan(
-                    RENDAH, "komitmen_tanpa_realisasi", lembar, baris,
-                    "realisasi_tanggal" if satuan == TANGGAL and lembar == "komitmen" else kolom,
-                    ambang, None, satuan,
-                    f"commitment {butir} ({uraian}) has no realisation recorded",
-                    f"Komitmen butir {butir} ({uraian}) belum dicatat realisasinya."))
+            tanggal = r[komitmen.K_PEMBANDING] == "paling_lambat"
+            satuan = TANGGAL if tanggal else (PERSEN if r[komitmen.K_SATUAN] == "%" else ANGKA)
+            ambang = r[komitmen.K_AMBANG_TANGGAL] if tanggal else ke_decimal(r[komitmen.K_AMBANG])
+            realisasi = (r[komitmen.K_REALISASI_TANGGAL] if tanggal
+                         else ke_decimal(r[komitmen.K_REALISASI]))
+            ambang, realisasi = (None if kosong(v) else (v.date() if tanggal else v)
+                                 for v in (ambang, realisasi))
+            konteks = {"butir": r[komitmen.K_BUTIR], "uraian": r[komitmen.K_URAIAN],
+                       "pembanding": r[komitmen.K_PEMBANDING]}
+            if realisasi is None:
+                kolom = "realisasi_tanggal" if tanggal and lembar == "komitmen" else "realisasi"
+                found.append(Temuan(RENDAH, KodeTemuan.KOMITMEN_TANPA_REALISASI, lembar, baris,
+                                    kolom, ambang, None, satuan, konteks))
             elif r[komitmen.K_STATUS] == komitmen.TIDAK_TERCAPAI:
-                pembanding = komitmen.PEMBANDING_TEKS[r[komitmen.K_PEMBANDING]]
-                found.append(Temuan(
-                    SEDANG, "komitmen_tidak_tercapai", lembar, baris, kolom, ambang, realisasi,
-                    satuan,
-                    f"commitment {butir} ({uraian}) not met: realisation "
-                    f"{nilai_teks(realisasi, satuan)} against {r[komitmen.K_PEMBANDING]} "
-                    f"{nilai_teks(ambang, satuan)}",
-                    f"Komitmen butir {butir} ({uraian}) tidak tercapai: realisasi "
-                    f"{nilai_teks(realisasi, satuan)}, ambang {pembanding} "
-                    f"{nilai_teks(ambang, satuan)}."))
+                found.append(Temuan(SEDANG, KodeTemuan.KOMITMEN_TIDAK_TERCAPAI, lembar, baris,
+                                    "realisasi", ambang, realisasi, satuan, konteks))
     return found
 
 
@@ -505,36 +430,23 @@ def _total_dinyatakan(lkip: LkipYear) -> list[Temuan]:
         sheet = SHEETS_BY_NAME.get(row.lembar)
         kolom = str(row.kolom).strip().lower()
         kind = next((c.kind for c in sheet.columns if c.name == kolom), None) if sheet else None
-        sumber = f" ({row.sumber})" if not kosong(row.sumber) else ""
+        konteks = {"lembar_total": row.lembar, "judul_lembar": _judul(row.lembar),
+                   "kolom_total": kolom, "sumber": _teks(row.sumber)}
         if kind not in _DAPAT_DIJUMLAH or (row.lembar == "anggaran"
                                            and kolom not in ("pagu", "realisasi")):
-            found.append(Temuan(
-                RENDAH, "total_tidak_dapat_diperiksa", "total_dinyatakan", row.Index, "kolom",
-                kolom, None, ANGKA,
-                f"stated total{sumber} names column '{kolom}' of sheet {row.lembar}, which is "
-                "not a column of amounts or counts there: it cannot be checked",
-                f"Jumlah tertulis{sumber} merujuk kolom '{kolom}' pada lembar {row.lembar}, yang "
-                "bukan kolom angka; jumlah ini tidak dapat diperiksa."))
+            found.append(Temuan(RENDAH, KodeTemuan.TOTAL_TIDAK_DAPAT_DIPERIKSA,
+                                "total_dinyatakan", row.Index, "kolom", kolom, None, ANGKA,
+                                konteks))
             continue
         if row.lembar == "anggaran":
             summed = getattr(total_anggaran, kolom) if total_anggaran else None
-            apa_en, apa_id = "belanja + pendapatan", "belanja + pendapatan"
         else:
             summed = jumlahkan(lkip.table(row.lembar)[kolom])
-            apa_en = f"the rows of sheet {row.lembar}"
-            apa_id = "baris-barisnya"
-        satuan = RUPIAH if kind == "rupiah" else ANGKA
         beda = _tidak_sama if kind in ("int", "rupiah") else berbeda
         if summed is not None and beda(row.nilai, summed):
-            stated = ke_decimal(row.nilai)
-            found.append(Temuan(
-                TINGGI, "total_dinyatakan", "total_dinyatakan", row.Index, "nilai", stated,
-                summed, satuan,
-                f"stated total of {row.lembar}.{kolom}{sumber} is {nilai_teks(stated, satuan)} "
-                f"but {apa_en} sum to {nilai_teks(summed, satuan)}",
-                f"Jumlah {_judul(row.lembar)} (kolom {kolom}) tertulis "
-                f"{nilai_teks(stated, satuan)}{sumber}, padahal penjumlahan {apa_id} "
-                f"{nilai_teks(summed, satuan)}."))
+            found.append(Temuan(TINGGI, KodeTemuan.TOTAL_DINYATAKAN, "total_dinyatakan",
+                                row.Index, "nilai", ke_decimal(row.nilai), summed,
+                                RUPIAH if kind == "rupiah" else ANGKA, konteks))
     return found
 
 
@@ -555,22 +467,16 @@ def _pegawai_antar_lembar(lkip: LkipYear) -> list[Temuan]:
             (SEDANG, "pegawai_bagian", bagian, pns,
              "pegawai_pendidikan" if pendidikan is not None else "pegawai_golongan")):
         if _tidak_sama(nilai, acuan):
-            found.append(Temuan(
-                tingkat, "pegawai_antar_lembar", lembar, None, "jumlah", nilai, acuan, ANGKA,
-                f"sheet {lembar} counts {angka(nilai)} staff but sheet {acuan_nama} counts "
-                f"{angka(acuan)}",
-                f"Lembar {_judul(lembar)} berjumlah {angka(nilai)} orang, sedangkan lembar "
-                f"{_judul(acuan_nama)} {angka(acuan)} orang."))
+            found.append(Temuan(tingkat, KodeTemuan.PEGAWAI_ANTAR_LEMBAR, lembar, None, "jumlah",
+                                nilai, acuan, ANGKA,
+                                {"judul_lembar": _judul(lembar), "lembar_acuan": acuan_nama,
+                                 "judul_acuan": _judul(acuan_nama)}))
     for row in lkip.pegawai_jabatan.itertuples():
         gender = jumlahkan([row.laki_laki, row.perempuan])
         if _tidak_sama(row.jumlah, gender):
-            found.append(Temuan(
-                TINGGI, "jumlah_jenis_kelamin", "pegawai_jabatan", row.Index, "jumlah",
-                ke_int(row.jumlah), gender, ANGKA,
-                f"'{row.jabatan}': jumlah {angka(row.jumlah)} but laki_laki + perempuan = "
-                f"{angka(gender)}",
-                f"Jabatan {row.jabatan}: jumlah tertulis {angka(row.jumlah)}, padahal laki-laki "
-                f"+ perempuan = {angka(gender)}."))
+            found.append(Temuan(TINGGI, KodeTemuan.JUMLAH_JENIS_KELAMIN, "pegawai_jabatan",
+                                row.Index, "jumlah", ke_int(row.jumlah), gender, ANGKA,
+                                {"jabatan": row.jabatan}))
     return found
 
 
@@ -582,27 +488,14 @@ def _tanggal(lkip: LkipYear) -> list[Temuan]:
     profil, found = lkip.profil, []
     laporan, batas = profil.get("tanggal_laporan"), profil.get("batas_penyampaian")
     if laporan is not None and batas is not None and laporan > batas:
-        note_en = note_id = ""
-        if batas.year <= lkip.year:
-            note_en = (f"; the deadline falls before the end of {lkip.year}, the year reported "
-                       "on, which suggests a typing error in the Perjanjian Kinerja")
-            note_id = (f" Batas itu jatuh sebelum tahun {lkip.year} yang dilaporkan berakhir, "
-                       "sehingga kemungkinan ada salah ketik dalam Perjanjian Kinerja.")
-        found.append(Temuan(
-            SEDANG, "tanggal_laporan", "profil", None, "tanggal_laporan", laporan, batas, TANGGAL,
-            f"the report is dated {tanggal(laporan)}, after the submission deadline "
-            f"{tanggal(batas)}{note_en}",
-            f"Laporan bertanggal {tanggal(laporan)}, melewati batas penyampaian "
-            f"{tanggal(batas)}.{note_id}"))
+        found.append(Temuan(SEDANG, KodeTemuan.TANGGAL_LAPORAN, "profil", None,
+                            "tanggal_laporan", laporan, batas, TANGGAL,
+                            {"tahun": lkip.year, "salah_ketik": batas.year <= lkip.year}))
     data_pegawai = profil.get("tanggal_data_pegawai")
     if data_pegawai is not None and data_pegawai < dt.date(lkip.year, 1, 1):
-        found.append(Temuan(
-            RENDAH, "tanggal_data_pegawai", "profil", None, "tanggal_data_pegawai", data_pegawai,
-            None, TANGGAL,
-            f"the staff tables are dated {tanggal(data_pegawai)}, before the reporting year "
-            f"{lkip.year}",
-            f"Data pegawai berkeadaan {tanggal(data_pegawai)}, sebelum tahun {lkip.year} yang "
-            "dilaporkan."))
+        found.append(Temuan(RENDAH, KodeTemuan.TANGGAL_DATA_PEGAWAI, "profil", None,
+                            "tanggal_data_pegawai", data_pegawai, None, TANGGAL,
+                            {"tahun": lkip.year}))
     return found
 
 
@@ -630,47 +523,13 @@ def rekap(temuan: Iterable[Temuan]) -> dict[str, int]:
     return {t: sum(1 for x in temuan if x.tingkat == t) for t in TINGKAT}
 
 
-def laporan_cli(temuan: list[Temuan], source: Any = None) -> str:
-    """The findings for the terminal (English), grouped by severity."""
-    counts = rekap(temuan)
-    head = f"Reviu{f' of {source}' if source else ''}: {len(temuan)} finding(s)"
-    if not temuan:
-        return head + ": every stated figure agrees with the data."
-    lines = [head + " (" + ", ".join(f"{n} {TINGKAT_EN[t]}" for t, n in counts.items()) + ")"]
-    for tingkat in TINGKAT:
-        mine = [t for t in temuan if t.tingkat == tingkat]
-        if mine:
-            lines.append(f"{TINGKAT_EN[tingkat].capitalize()} ({tingkat}):")
-            lines += [f"- {t}" for t in mine]
-    return "\n".join(lines)
-
-
-K_TINGKAT = "Tingkat"
-K_TEMUAN = "Temuan"
-K_LETAK = "Letak"
-K_TERTULIS = "Nilai tertulis"
-K_PEMBANDING = "Nilai pembanding"
-KOLOM_TEMUAN = [K_TINGKAT, K_TEMUAN, K_LETAK, K_TERTULIS, K_PEMBANDING]
+KOLOM_TEMUAN = ["tingkat", "kode", "lembar", "baris", "kolom", "dinyatakan", "dihitung", "satuan"]
 
 
 def tabel_temuan(temuan: Iterable[Temuan]) -> pd.DataFrame:
-    """The findings for the Reviu chapter: columns KOLOM_TEMUAN, in Indonesian.
-
-    Nilai tertulis is the stated value (or the threshold), Nilai pembanding the computed value
-    (or the other source's). One column mixes percentages, Rupiah and dates, so both are given
-    as text already formatted by :func:`nilai_teks` (through :mod:`lkip_helpers.format`).
-    """
-    rows = [{K_TINGKAT: t.tingkat, K_TEMUAN: t.uraian, K_LETAK: t.letak(),
-             K_TERTULIS: nilai_teks(t.dinyatakan, t.satuan),
-             K_PEMBANDING: nilai_teks(t.dihitung, t.satuan)} for t in temuan]
-    return pd.DataFrame(rows, columns=KOLOM_TEMUAN, dtype=object)
-
-
-def narasi_reviu(lkip: LkipYear, temuan: list[Temuan]) -> str:
-    """Opening paragraphs of the Reviu chapter (template ``narasi/reviu.md.j2``)."""
-    from .narrative import tulis  # narrative imports the calculation modules; keep this light
-
-    return tulis("reviu", unit=str(lkip.profil.get("nama_unit") or lkip.unit),
-                 tahun=str(lkip.year), jumlah=angka(len(temuan)),
-                 rekap={t: angka(n) for t, n in rekap(temuan).items() if n},
-                 toleransi=persen(TOLERANSI_PERSEN, simbol=False))
+    """The findings as a tidy frame (columns KOLOM_TEMUAN; values as found: numbers, dates)."""
+    rows = [(t.tingkat, t.kode.value, t.lembar, t.baris, t.kolom, t.dinyatakan, t.dihitung,
+             t.satuan) for t in temuan]
+    df = pd.DataFrame(rows, columns=KOLOM_TEMUAN, dtype=object)
+    df["baris"] = pd.array([None if kosong(b) else int(b) for b in df["baris"]], dtype="Int64")
+    return df

@@ -1,12 +1,15 @@
 """THE table style of every report table: one function, :func:`tabel`, that all tables go through.
 
-A table arrives as a DataFrame of raw values (Decimal, int, str, None) with Indonesian column
-labels, as the calculation modules build it. :func:`tabel` turns it into a pandas ``Styler``:
+A table arrives as a tidy frame from the calculation modules (snake_case keys, numeric dtypes,
+codes). :func:`tabel` turns it into a pandas ``Styler``:
 
-* every value is formatted by :mod:`lkip_helpers.format` (chosen per column, see
-  :func:`pemformat_kolom`), never here;
-* every cell text, index label and column label is HTML-escaped (spreadsheet text is untrusted),
-  and so is the caption;
+* column headings come from the label catalogue (:mod:`lkip_helpers.labels`), never from keys;
+* every value is formatted by :mod:`lkip_helpers.format` according to its column's kind
+  (Rupiah, percentage by THE rounding rule, count, period, date, code in words), never here;
+* a figure that could not be computed shows its reason (``alasan``: e.g. the capaian column
+  shows "belum ada data" from the ``keterangan`` code);
+* every cell text, index label and column label is HTML-escaped exactly once (spreadsheet
+  text is untrusted), and so is the caption;
 * the index is hidden, number columns are right-aligned, total rows ("Jumlah") are bold;
 * the caption reads "Tabel X.Y <judul>".
 
@@ -19,8 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html as _html
-import numbers
-from decimal import Decimal
 from functools import partial
 from typing import Any, Callable, Iterable, Mapping
 
@@ -28,12 +29,11 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from . import format as fmt
+from . import labels
+from .hitung import kosong
 
 Pemformat = Callable[[Any], str]
 
-#: Column labels whose values are names of periods (2023, "III"), shown as written, not as
-#: quantities (a year must never become "2.023").
-KOLOM_PERIODE = ("Tahun", "Triwulan", "Tahun anggaran")
 #: Text of the first cell of a total row; such rows are shown bold.
 LABEL_JUMLAH = ("jumlah", "total")
 
@@ -59,72 +59,68 @@ PANJANG_MINIMAL = 40
 GAYA_JUMLAH = "font-weight: bold;"
 
 
-def _adalah_angka(value: Any) -> bool:
-    return isinstance(value, numbers.Number | Decimal) and not isinstance(value, bool)
-
-
-def _kolom_angka(values: pd.Series) -> bool:
-    """True when the column holds numbers (status texts such as "belum ada data" allowed)."""
-    isi = [v for v in values if not fmt.kosong(v)]
-    return any(_adalah_angka(v) for v in isi) and all(
-        _adalah_angka(v) or v in fmt.STATUS_TEKS for v in isi)
-
-
-def _bulat(values: pd.Series) -> bool:
-    return all(fmt.ke_decimal(v) == fmt.ke_decimal(v).to_integral_value()
-               for v in values if _adalah_angka(v) and not fmt.kosong(v))
-
-
 def _periode(value: Any) -> str:
     """A period name as written: 2023 -> "2023" (no thousands separator), "III" -> "III"."""
-    if fmt.kosong(value):
+    if kosong(value):
         return fmt.KOSONG
-    return str(fmt.ke_int(value)) if _adalah_angka(value) else str(value)
+    return str(int(value)) if isinstance(value, (int, float)) or hasattr(value, "__index__") \
+        else str(value)
 
 
 def angka_wajar(x: Any) -> str:
     """A count or measure through :mod:`format`: whole values as ``angka`` ("180"), others
-    as ``desimal`` ("122,30"). Text (a status such as "belum ada data") passes unchanged."""
-    nilai = None if isinstance(x, str) else fmt.ke_decimal(x)
-    if nilai is not None and nilai == nilai.to_integral_value():
+    as ``desimal`` ("122,30"). Text passes unchanged."""
+    if isinstance(x, str) or kosong(x):
+        return fmt.angka(x)
+    nilai = fmt.ke_decimal(x)
+    if nilai == nilai.to_integral_value():
         return fmt.angka(nilai)
     return fmt.desimal(x)
 
 
-#: How yes/no values read (e.g. column "Memenuhi minimal").
-YA, TIDAK = "ya", "tidak"
-
-
-def format_sel(value: Any) -> str:
+def format_sel(value: Any, lang: str = labels.LAPORAN) -> str:
     """A text cell; a date, yes/no or stray number in it is still shown the Indonesian way."""
-    if fmt.kosong(value):
+    if kosong(value):
         return fmt.KOSONG
     if isinstance(value, bool):
-        return YA if value else TIDAK
+        return labels.kode(value, lang)
     if isinstance(value, dt.date | pd.Timestamp):
         return fmt.tanggal(value)
-    if _adalah_angka(value):
+    if isinstance(value, (int, float)):
         return angka_wajar(value)
     return str(value)
 
 
-def pemformat_kolom(label: Any, values: pd.Series) -> Pemformat:
-    """The :mod:`~lkip_helpers.format` function for one column, chosen from its label and values.
+def _kode(value: Any, lang: str = labels.LAPORAN) -> str:
+    return labels.kode(value, lang) or fmt.KOSONG
 
-    "(Rp)" in the label: Rupiah; "(%)": percentage without the sign (the label carries it);
-    a period column (:data:`KOLOM_PERIODE`): as written; other numbers: ``angka`` when all are
-    whole, else ``desimal`` (2 decimals); anything else: text, "–" when missing.
-    """
-    nama = str(label)
-    if "(Rp)" in nama:
-        return fmt.rupiah
-    if "(%)" in nama:
-        return partial(fmt.persen, simbol=False)
-    if nama in KOLOM_PERIODE:
-        return _periode
-    if _kolom_angka(values):
-        return fmt.angka if _bulat(values) else fmt.desimal
-    return format_sel
+
+#: The formatter of each column kind (see :mod:`lkip_helpers.labels`).
+PEMFORMAT: dict[str, Pemformat] = {
+    "teks": format_sel,
+    "kode": _kode,
+    "angka": angka_wajar,
+    "desimal": fmt.desimal,
+    "rupiah": fmt.rupiah,
+    "persen": partial(fmt.persen, simbol=False),
+    "periode": _periode,
+    "tanggal": fmt.tanggal,
+    "ya_tidak": _kode,
+}
+#: Kinds shown right-aligned.
+RATA_KANAN = ("angka", "desimal", "rupiah", "persen", "periode")
+
+
+def _bulat(values: pd.Series) -> bool:
+    """True when every number of the column is whole (then no column shows decimals)."""
+    return all(fmt.ke_decimal(v) == fmt.ke_decimal(v).to_integral_value()
+               for v in values if not kosong(v) and not isinstance(v, str))
+
+
+def _pemformat_angka(values: pd.Series) -> Pemformat:
+    """Counts and measures: whole numbers when the whole column is whole, else 2 decimals for
+    every value, so the figures of a column line up."""
+    return fmt.angka if _bulat(values) else fmt.desimal
 
 
 def _pemformat(df: pd.DataFrame, format_kolom: Mapping[Any, Pemformat] | None) -> dict:
@@ -132,20 +128,28 @@ def _pemformat(df: pd.DataFrame, format_kolom: Mapping[Any, Pemformat] | None) -
     unknown = set(format_kolom) - set(df.columns)
     if unknown:
         raise KeyError(f"format_kolom names columns the table does not have: {sorted(map(str, unknown))}")
-    return {kolom: format_kolom.get(kolom) or pemformat_kolom(kolom, df[kolom])
-            for kolom in df.columns}
+    chosen = {}
+    for k in df.columns:
+        jenis = labels.jenis(df, k)
+        chosen[k] = format_kolom.get(k) or (
+            _pemformat_angka(df[k]) if jenis == "angka" else PEMFORMAT[jenis])
+    return chosen
 
 
-def _rata_kanan(pemformat: Pemformat, values: pd.Series) -> bool:
-    """Numbers and periods are right-aligned; text is not."""
-    return pemformat is _periode or (pemformat is not format_sel and _kolom_angka(values))
+def sel_terformat(df: pd.DataFrame, format_kolom: Mapping[Any, Pemformat] | None = None,
+                  alasan: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The table's cells as the reader sees them (formatted strings, not yet HTML-escaped).
 
-
-def sel_terformat(df: pd.DataFrame, format_kolom: Mapping[Any, Pemformat] | None = None) -> pd.DataFrame:
-    """The table's cells as the reader sees them (formatted strings, not yet HTML-escaped)."""
+    ``alasan`` maps a value column to the column of reason codes shown where the value is
+    missing (``{"capaian": "keterangan"}``).
+    """
     pemformat = _pemformat(df, format_kolom)
-    return pd.DataFrame({k: [pemformat[k](v) for v in df[k]] for k in df.columns},
-                        index=df.index, columns=df.columns, dtype=object)
+    sel = {k: [pemformat[k](v) for v in df[k]] for k in df.columns}
+    for kolom, sebab in (alasan or {}).items():
+        if kolom in sel and sebab in df.columns:
+            sel[kolom] = [labels.kode(r) if kosong(v) and not kosong(r) else t
+                          for t, v, r in zip(sel[kolom], df[kolom], df[sebab])]
+    return pd.DataFrame(sel, index=df.index, columns=df.columns, dtype=object)
 
 
 def _teks_panjang(values: pd.Series) -> bool:
@@ -163,32 +167,44 @@ def judul_tabel(judul: str, nomor: str | None = None) -> str:
     return f"Tabel {nomor} {judul}" if nomor else judul
 
 
-def tabel(df: pd.DataFrame, judul: str, nomor: str | None = None,
+def _pilih(df: pd.DataFrame, kolom: Iterable[str] | None) -> pd.DataFrame:
+    shown = df if kolom is None else df[list(kolom)]
+    return shown.reset_index(drop=True)
+
+
+def tabel(df: pd.DataFrame, judul: str, nomor: str | None = None, *,
+          kolom: Iterable[str] | None = None, alasan: Mapping[str, str] | None = None,
           format_kolom: Mapping[Any, Pemformat] | None = None,
-          rata_kanan: Iterable[Any] = ()) -> Styler:
+          rata_kanan: Iterable[Any] = (), lang: str = labels.LAPORAN) -> Styler:
     """The report style of a table (see the module docstring).
 
-    ``df``: raw values with Indonesian column labels; ``judul``: what the table shows;
-    ``nomor``: "X.Y" for the caption; ``format_kolom``: overrides of the per-column formatter
-    (a function of :mod:`lkip_helpers.format`, or ``functools.partial`` of one);
-    ``rata_kanan``: further columns to right-align (e.g. figures already formatted by
-    :mod:`lkip_helpers.format` into text).
+    ``df``: a tidy frame; ``kolom``: the keys to show, in order (default all);
+    ``alasan``: value column -> column of reason codes shown where the value is missing (the
+    reason column itself is shown only if listed in ``kolom``); ``judul``: what the table
+    shows; ``nomor``: "X.Y" for the caption; ``format_kolom``: overrides of a column's
+    formatter; ``rata_kanan``: further columns to right-align.
     """
-    df = df.reset_index(drop=True)
-    if df.columns.duplicated().any():
-        raise ValueError(f"table {judul!r} has duplicate column labels")
-    pemformat = _pemformat(df, format_kolom)
-    styler = df.style.format(
-        {k: (lambda v, f=f: _html.escape(f(v))) for k, f in pemformat.items()})
-    styler = styler.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
+    shown = _pilih(df, kolom)
+    if shown.columns.duplicated().any():
+        raise ValueError(f"table {judul!r} has duplicate columns")
+    pemformat = _pemformat(shown, format_kolom)
+    sel = sel_terformat(_pilih(df, None), format_kolom=None, alasan=alasan)[list(shown.columns)]
+    sel = sel.reset_index(drop=True)
+    for k, f in (format_kolom or {}).items():
+        sel[k] = [f(v) for v in shown[k]]
+    styler = sel.style.format(lambda v: _html.escape(str(v)))
+    styler = styler.relabel_index(
+        [_html.escape(labels.label(k, df, lang)) for k in shown.columns], axis=1)
     styler = styler.hide(axis="index").set_caption(_html.escape(judul_tabel(judul, nomor)))
     styler = styler.set_table_styles(GAYA_TABEL)
-    kanan = [k for k in df.columns if k in set(rata_kanan) or _rata_kanan(pemformat[k], df[k])]
+    kanan = [k for k in shown.columns
+             if k in set(rata_kanan) or labels.jenis(df, k) in RATA_KANAN]
     if kanan:
         styler = styler.set_table_styles(
             {k: [{"selector": "td", "props": GAYA_ANGKA}, {"selector": "th", "props": GAYA_KANAN}]
              for k in kanan}, overwrite=False)
-    panjang = [k for k in df.columns if pemformat[k] is format_sel and _teks_panjang(df[k])]
+    panjang = [k for k in shown.columns
+               if labels.jenis(df, k) == "teks" and _teks_panjang(sel[k])]
     if panjang:
         styler = styler.set_table_styles(
             {k: [{"selector": "td", "props": GAYA_TEKS_PANJANG}] for k in panjang}, overwrite=False)
@@ -205,23 +221,18 @@ def html(styler: Styler) -> str:
     return styler.to_html(table_uuid=f"lkip{sidik}")
 
 
-def teks(df: pd.DataFrame, judul: str, nomor: str | None = None,
-         format_kolom: Mapping[Any, Pemformat] | None = None) -> str:
+def teks(df: pd.DataFrame, judul: str, nomor: str | None = None, *,
+         kolom: Iterable[str] | None = None, alasan: Mapping[str, str] | None = None,
+         format_kolom: Mapping[Any, Pemformat] | None = None, lang: str = labels.LAPORAN) -> str:
     """Plain-text version of :func:`tabel`: caption line, then the formatted cells."""
-    sel = sel_terformat(df.reset_index(drop=True), format_kolom)
+    shown = _pilih(df, kolom)
+    sel = sel_terformat(_pilih(df, None), alasan=alasan)[list(shown.columns)]
+    for k, f in (format_kolom or {}).items():
+        sel[k] = [f(v) for v in shown[k]]
+    sel.columns = [labels.label(k, df, lang) for k in shown.columns]
     return judul_tabel(judul, nomor) + "\n" + sel.to_string(index=False)
-
-
-def gabung_keterangan(df: pd.DataFrame, kolom_nilai: str, kolom_keterangan: str) -> pd.DataFrame:
-    """``df`` with each missing value of ``kolom_nilai`` replaced by its reason from
-    ``kolom_keterangan`` (e.g. "belum ada data"), and the reason column dropped, so that one
-    column tells the reader either the figure or why there is none."""
-    nilai = [k if v is None and k is not None else v
-             for v, k in zip(df[kolom_nilai], df[kolom_keterangan])]
-    return df.assign(**{kolom_nilai: pd.Series(nilai, index=df.index, dtype=object)}).drop(
-        columns=kolom_keterangan)
 
 
 def tanpa_kolom_kosong(df: pd.DataFrame) -> pd.DataFrame:
     """``df`` without the columns in which every value is missing (nothing to show there)."""
-    return df[[k for k in df.columns if not all(fmt.kosong(v) for v in df[k])]]
+    return df[[k for k in df.columns if not all(kosong(v) for v in df[k])]]

@@ -1,0 +1,184 @@
+"""The label catalogue: what the reader sees for each column key and each code of the frames.
+
+Calculation frames are keyed by snake_case names (``pagu``, ``serapan``) and hold codes
+(``belum_ada_data``, ``tidak_tercapai``); this module is the one place that names them for
+readers, through the gettext catalogues (:mod:`lkip_helpers.i18n`): Indonesian in the reports,
+English where asked. The table layer (:mod:`lkip_helpers.tables`) applies it; keys are never
+labels, labels are never keys.
+
+Each column key has a label and a kind (:class:`Kolom`), the kind choosing its formatter:
+``teks``, ``kode`` (a code put into words), ``angka`` (counts and measures), ``rupiah``,
+``persen``, ``desimal``, ``periode`` (a year or quarter, written as is), ``tanggal`` and
+``ya_tidak``. Rupiah and percentage columns carry their unit in the label ("Pagu (Rp)",
+"Serapan (%)"). A frame may override kinds for its own columns through ``df.attrs["jenis"]``
+(the budget frames mark ``realisasi`` as Rupiah, while an indicator's realisasi is a measure).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+import numpy as np
+import pandas as pd
+
+from .hitung import kosong
+from .i18n import N_, _
+
+JENIS = ("teks", "kode", "angka", "rupiah", "persen", "desimal", "periode", "tanggal", "ya_tidak")
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """A column key's label (an English msgid, translated when shown) and kind."""
+
+    label: str
+    jenis: str = "teks"
+
+
+#: Every column key of the calculation frames.
+KOLOM: dict[str, Kolom] = {
+    # kinerja
+    "kode": Kolom(N_("Code")),
+    "tujuan": Kolom(N_("Objective")),
+    "sasaran": Kolom(N_("Strategic objective")),
+    "indikator": Kolom(N_("Indicator")),
+    "program": Kolom(N_("Programme")),
+    "satuan": Kolom(N_("Unit of measure")),
+    "polaritas": Kolom(N_("Polarity"), "kode"),
+    "target": Kolom(N_("Target"), "angka"),
+    "realisasi": Kolom(N_("Realisation"), "angka"),
+    "capaian": Kolom(N_("Achievement"), "persen"),
+    "keterangan": Kolom(N_("Remarks"), "kode"),
+    "capaian_dinyatakan": Kolom(N_("Stated achievement"), "persen"),
+    "kategori": Kolom(N_("Category")),
+    "penjelasan": Kolom(N_("Explanation")),
+    "keluaran": Kolom(N_("Output")),
+    "tahun": Kolom(N_("Year"), "periode"),
+    "sumber": Kolom(N_("Source")),
+    "catatan": Kolom(N_("Note")),
+    "target_renstra": Kolom(N_("Renstra target"), "angka"),
+    "capaian_renstra": Kolom(N_("Achievement against the Renstra target"), "persen"),
+    "triwulan": Kolom(N_("Quarter"), "periode"),
+    # anggaran
+    "jenis": Kolom(N_("Type"), "kode"),
+    "tingkat": Kolom(N_("Level"), "kode"),
+    "kegiatan": Kolom(N_("Activity")),
+    "uraian": Kolom(N_("Description")),
+    "pagu": Kolom(N_("Allocation"), "rupiah"),
+    "sisa": Kolom(N_("Unspent budget"), "rupiah"),
+    "serapan": Kolom(N_("Absorption"), "persen"),
+    "serapan_dinyatakan": Kolom(N_("Stated absorption"), "persen"),
+    "serapan_minimal": Kolom(N_("Minimum absorption"), "persen"),
+    "memenuhi": Kolom(N_("Meets the minimum"), "ya_tidak"),
+    "perubahan_pagu": Kolom(N_("Change in allocation"), "persen"),
+    # aset and pegawai
+    "golongan_kib": Kolom(N_("KIB group")),
+    "jumlah": Kolom(N_("Number"), "angka"),
+    "persentase": Kolom(N_("Share"), "persen"),
+    "nilai": Kolom(N_("Value"), "rupiah"),
+    "kondisi_baik": Kolom(N_("Good"), "angka"),
+    "kondisi_rusak_ringan": Kolom(N_("Lightly damaged"), "angka"),
+    "kondisi_rusak_berat": Kolom(N_("Heavily damaged"), "angka"),
+    "bagian": Kolom(N_("Section")),
+    "jenjang": Kolom(N_("Education level")),
+    "golongan": Kolom(N_("Rank (golongan/ruang)")),
+    "pangkat": Kolom(N_("Rank title")),
+    "jabatan": Kolom(N_("Position")),
+    "jenis_jabatan": Kolom(N_("Position type"), "kode"),
+    "laki_laki": Kolom(N_("Men"), "angka"),
+    "perempuan": Kolom(N_("Women"), "angka"),
+    # komitmen
+    "kelompok": Kolom(N_("Group"), "kode"),
+    "butir": Kolom(N_("Item")),
+    "pembanding": Kolom(N_("Comparison"), "kode"),
+    "ambang": Kolom(N_("Threshold"), "angka"),
+    "ambang_tanggal": Kolom(N_("Deadline"), "tanggal"),
+    "realisasi_tanggal": Kolom(N_("Date realised"), "tanggal"),
+    "status": Kolom(N_("Status"), "kode"),
+    # summaries and reviu
+    "ukuran": Kolom(N_("Measure")),
+    "bab": Kolom(N_("Chapter")),
+    "penilaian": Kolom(N_("Assessment")),
+    "temuan": Kolom(N_("Item to check")),
+    "letak": Kolom(N_("Location")),
+    "dinyatakan": Kolom(N_("Stated value")),
+    "dihitung": Kolom(N_("Value to compare")),
+}
+
+#: Codes held by ``kode`` columns, and how they read.
+KODE: dict[str, str] = {
+    "belum_ada_data": N_("no data yet"),
+    "tidak_dapat_dihitung": N_("cannot be computed"),
+    "tercapai": N_("achieved"),
+    "tidak_tercapai": N_("not achieved"),
+    "tanpa_ambang": N_("no threshold"),
+    "maksimal": N_("maximal"),
+    "minimal": N_("minimal"),
+    "lebih_dari": N_("more than (>)"),
+    "kurang_dari": N_("less than (<)"),
+    "paling_lambat": N_("at the latest"),
+    "belanja": N_("spending"),
+    "pendapatan": N_("revenue"),
+    "jumlah": N_("total"),
+    "kegiatan": N_("activity"),
+    "struktural": N_("structural"),
+    "fungsional": N_("functional"),
+    "pelaksana": N_("executive staff"),
+    "sasaran": N_("strategic target"),
+    "anggaran": N_("budget"),
+    "lainnya": N_("other"),
+    "tinggi": N_("high"),
+    "sedang": N_("medium"),
+    "rendah": N_("low"),
+}
+
+#: How a comparison code reads in a table of commitments (with its sign).
+PEMBANDING: dict[str, str] = {
+    "minimal": N_("at least (≥)"),
+    "lebih_dari": N_("more than (>)"),
+    "maksimal": N_("at most (≤)"),
+    "kurang_dari": N_("less than (<)"),
+    "paling_lambat": N_("at the latest"),
+    "tanpa_ambang": N_("no threshold"),
+}
+
+YA, TIDAK = N_("yes"), N_("no")
+
+#: The language of the reports.
+LAPORAN = "id"
+
+
+def jenis(df: pd.DataFrame | None, key: str) -> str:
+    """The kind of column ``key`` (of ``df``, whose ``attrs["jenis"]`` may override it)."""
+    override: Mapping[str, str] = (df.attrs.get("jenis", {}) if df is not None else {}) or {}
+    if key in override:
+        return override[key]
+    return KOLOM[key].jenis if key in KOLOM else "teks"
+
+
+def label(key: str, df: pd.DataFrame | None = None, lang: str = LAPORAN) -> str:
+    """The column heading of ``key``: its label, with "(Rp)" or "(%)" for such columns.
+
+    A key that is not in the catalogue is shown as written (a column an analyst added).
+    """
+    if key not in KOLOM:
+        return str(key)
+    teks = _(KOLOM[key].label, lang)
+    satuan = {"rupiah": " (Rp)", "persen": " (%)"}.get(jenis(df, key), "")
+    return teks + satuan
+
+
+def kode(value: Any, lang: str = LAPORAN) -> str | None:
+    """A code in words (``tidak_tercapai`` -> "tidak tercapai"); other text as is; None if missing."""
+    if kosong(value):
+        return None
+    if isinstance(value, (bool, np.bool_)):
+        return _(YA if value else TIDAK, lang)
+    text = str(value)
+    return _(KODE[text], lang) if text in KODE else text
+
+
+def pembanding(value: str, lang: str = LAPORAN) -> str:
+    """A comparison code as a table of commitments shows it ("paling sedikit (≥)")."""
+    return _(PEMBANDING.get(value, value), lang)
