@@ -462,7 +462,7 @@ def pandera_schema(sheet_name: str) -> pa.DataFrameSchema:
         if col.kind in ("int", "rupiah", "number", "percent") and col.minimum is not None:
             checks.append(pa.Check.ge(col.minimum, error=_check_error(Msg(
                 "expected a value of {minimum} or more (amounts and counts are never negative)",
-                minimum=f"{col.minimum:g}"))))
+                minimum=format(col.minimum, "g")))))
         if col.choices:
             checks.append(pa.Check.isin(col.choices, error=_check_error(Msg(
                 "expected one of: {choices}", choices=", ".join(col.choices)))))
