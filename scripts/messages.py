@@ -58,13 +58,14 @@ HEADER = ("# {language} messages of the LKIP workbook (lkip_helpers).\n"
 _EPOCH = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
 
 
-def po_path(lang: str, locale_dir: Path = LOCALE_DIR) -> Path:
-    """``<locale_dir>/<lang>/LC_MESSAGES/lkip.po``."""
-    return Path(locale_dir) / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def po_path(lang: str, locale_dir: Path | None = None) -> Path:
+    """``<locale_dir>/<lang>/LC_MESSAGES/lkip.po`` (default: the project's catalogues)."""
+    return Path(locale_dir or LOCALE_DIR) / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-def extract(package_dir: Path = PACKAGE_DIR) -> Catalog:
+def extract(package_dir: Path | None = None) -> Catalog:
     """The messages marked in the Python files of ``package_dir`` (a template catalogue)."""
+    package_dir = Path(package_dir or PACKAGE_DIR)
     template = Catalog(domain=DOMAIN, project=PROJECT, fuzzy=False)
     base = Path(package_dir).parent
     for filename, lineno, message, comments, context in extract_from_dir(
@@ -117,9 +118,13 @@ def updated(template: Catalog, lang: str, path: Path) -> bytes:
     return text
 
 
-def update(package_dir: Path = PACKAGE_DIR, locale_dir: Path = LOCALE_DIR) -> list[Path]:
-    """Extract and write every catalogue; returns the paths that changed."""
-    template = extract(package_dir)
+def update(package_dir: Path | None = None, locale_dir: Path | None = None) -> list[Path]:
+    """Extract and write every catalogue; returns the paths that changed.
+
+    Defaults: :data:`PACKAGE_DIR` and :data:`LOCALE_DIR` (the project's).
+    """
+    template = extract(package_dir or PACKAGE_DIR)
+    locale_dir = locale_dir or LOCALE_DIR
     changed = []
     for lang in LANGUAGES:
         path = po_path(lang, locale_dir)
@@ -172,9 +177,10 @@ def problems_of(catalog: Catalog, msgids: Iterable[Message], lang: str) -> list[
     return found
 
 
-def check(package_dir: Path = PACKAGE_DIR, locale_dir: Path = LOCALE_DIR) -> list[str]:
+def check(package_dir: Path | None = None, locale_dir: Path | None = None) -> list[str]:
     """Every problem of the catalogues for the messages of ``package_dir`` (empty: all good)."""
-    template = extract(package_dir)
+    template = extract(package_dir or PACKAGE_DIR)
+    locale_dir = locale_dir or LOCALE_DIR
     wanted = [m for m in template if m.id]
     found = []
     for lang in LANGUAGES:
