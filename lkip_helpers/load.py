@@ -155,7 +155,7 @@ class _Problems:
     reported: set[tuple[str, int, str]] = field(default_factory=set)
 
     def add(self, sheet: str | None, row: int | None, column: str | None, value: Any,
-            expected: Msg, letter: str | None = None) -> None:
+            expected: Msg | str, letter: str | None = None) -> None:
         self.items.append(Problem(self.file, sheet, row, column, value, expected, letter))
         if sheet and row is not None and column:
             self.reported.add((sheet, row, column))
