@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from .errors import NameNotAllowed
+from .i18n import Msg
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("LKIP_DATA_DIR", PROJECT_ROOT / "data"))
@@ -37,10 +38,9 @@ InvalidName = NameNotAllowed
 def check_unit(unit: str) -> str:
     """Return ``unit`` if it is a safe slug such as ``biro-umum-ntt``; raise :class:`InvalidName`."""
     if not isinstance(unit, str) or len(unit) > 80 or not UNIT_PATTERN.fullmatch(unit):
-        raise InvalidName(
-            f"unit name {unit!r} is not allowed: use lower-case letters, digits and hyphens "
-            "(for example 'biro-umum-ntt')"
-        )
+        raise InvalidName(Msg(
+            "unit name {unit} is not allowed: use lower-case letters, digits and hyphens "
+            "(for example 'biro-umum-ntt')", unit=repr(unit)))
     return unit
 
 
@@ -48,16 +48,17 @@ def check_year(year: int | str) -> int:
     """Return ``year`` as an int if it is a four-digit year in range; raise :class:`InvalidName`."""
     text = str(year).strip()
     if not re.fullmatch(r"\d{4}", text) or not MIN_YEAR <= int(text) <= MAX_YEAR:
-        raise InvalidName(
-            f"year {year!r} is not allowed: use a four-digit year between {MIN_YEAR} and {MAX_YEAR}"
-        )
+        raise InvalidName(Msg(
+            "year {year} is not allowed: use a four-digit year between {first} and {last}",
+            year=repr(year), first=MIN_YEAR, last=MAX_YEAR))
     return int(text)
 
 
 def _inside(base: Path, unit: str, year: int | str) -> Path:
     path = (base / check_unit(unit) / str(check_year(year))).resolve()
     if base.resolve() not in path.parents:  # defence in depth; the patterns already exclude this
-        raise InvalidName(f"{unit}/{year} resolves outside {base}")
+        raise InvalidName(Msg("{unit}/{year} is not allowed: it resolves outside {base}",
+                              unit=unit, year=year, base=base))
     return path
 
 

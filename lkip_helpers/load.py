@@ -42,6 +42,7 @@ from openpyxl.xml import DEFUSEDXML
 
 from . import config
 from .errors import NO_VALUE, DataError, Problem
+from .i18n import Msg, bahasa
 from .model import LkipYear
 from .parse import ParseError, is_blank, parse_cell, parse_text
 from .schema import INDICATOR_REFERENCES, PROFIL, SHEETS, Column, Sheet
@@ -58,9 +59,11 @@ MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 DTYPES = {"text": object, "choice": object, "int": "Int64", "rupiah": "Int64", "year": "Int64",
           "number": "Float64", "percent": "Float64", "date": "datetime64[ns]"}
 
-EXPECTED_REQUIRED = "expected a value: this column is required"
-EXPECTED_FORMULA = ("formula without a cached value: open and save the file in "
-                    "Excel/LibreOffice")
+EXPECTED_REQUIRED = Msg("expected a value: this column is required")
+EXPECTED_FORMULA = Msg("formula without a cached value: open and save the file in "
+                       "Excel/LibreOffice")
+#: See data/README.md, the section that says how to start a unit-year.
+_SEE_README = Msg("see data/README.md, 'Starting a new unit-year'")
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 TABLE_SHEETS = tuple(s for s in SHEETS if s.layout == "table")
 
@@ -78,13 +81,13 @@ def load_year(unit: str, year: int | str, data_dir: Path | str | None = None) ->
     path = folder / config.WORKBOOK_NAME
     if not folder.is_dir():
         raise DataError([Problem(_shown(folder), None, None, None, NO_VALUE,
-                                 f"expected a folder for unit {unit!r}, year {year} holding "
-                                 f"{config.WORKBOOK_NAME} (see data/README.md, 'Starting a "
-                                 "new unit-year')")])
+                                 Msg("expected a folder for unit {unit}, year {year} holding "
+                                     "{workbook} ({see})", unit=repr(unit), year=year,
+                                     workbook=config.WORKBOOK_NAME, see=_SEE_README))])
     if not path.is_file():
         raise DataError([Problem(_shown(path), None, None, None, NO_VALUE,
-                                 f"expected the workbook {config.WORKBOOK_NAME} in this folder "
-                                 "(see data/README.md, 'Starting a new unit-year')")])
+                                 Msg("expected the workbook {workbook} in this folder ({see})",
+                                     workbook=config.WORKBOOK_NAME, see=_SEE_README))])
     return load_workbook_file(path, unit=unit, year=config.check_year(year))
 
 
@@ -98,7 +101,7 @@ def load_workbook_file(path: Path | str, unit: str | None = None,
     path = Path(path).resolve()
     if not path.is_file():
         raise DataError([Problem(_shown(path), None, None, None, NO_VALUE,
-                                 "expected an existing workbook file (.xlsx)")])
+                                 Msg("expected an existing workbook file (.xlsx)"))])
     if unit is None and year is None:
         unit, year = _unit_year_from_path(path)
     stat = path.stat()
@@ -106,12 +109,19 @@ def load_workbook_file(path: Path | str, unit: str | None = None,
     return _fresh_copy(cached)
 
 
-def clear_cache() -> None:
-    """Forget every cached workbook (the cache also notices changed files by itself)."""
-    _load_cached.cache_clear()
-
-
 # --------------------------------------------------------------------------- internals
+
+
+class _PerLanguage(Msg):
+    """A text the schema gives in both languages (English ``en``, Indonesian ``id``)."""
+
+    __slots__ = ()
+
+    def __init__(self, en: str, id: str) -> None:  # noqa: A002 - the language code
+        super().__init__("", en=en, id=id)
+
+    def teks(self, lang: str | None = None) -> str:
+        return self.params["id" if (lang or bahasa()) == "id" else "en"]
 
 
 def _shown(path: Path) -> str:
@@ -145,7 +155,7 @@ class _Problems:
     reported: set[tuple[str, int, str]] = field(default_factory=set)
 
     def add(self, sheet: str | None, row: int | None, column: str | None, value: Any,
-            expected: str, letter: str | None = None) -> None:
+            expected: Msg | str, letter: str | None = None) -> None:
         self.items.append(Problem(self.file, sheet, row, column, value, expected, letter))
         if sheet and row is not None and column:
             self.reported.add((sheet, row, column))
@@ -193,7 +203,8 @@ def _load_cached(path: str, mtime_ns: int, size: int, unit: str | None,
     except Exception as exc:  # openpyxl raises many kinds on junk; all mean "unreadable"
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]  # one line
         raise DataError([Problem(problems.file, None, None, None, NO_VALUE,
-                                 f"expected an Excel workbook (.xlsx) that can be read ({reason})")])
+                                 Msg("expected an Excel workbook (.xlsx) that can be read "
+                                     "({reason})", reason=reason))])
     try:
         formulas = _formula_cells(file) if has_formulas else set()
         sheets, warnings = _match_sheets(wb.sheetnames, problems)
@@ -218,26 +229,27 @@ def _load_cached(path: str, mtime_ns: int, size: int, unit: str | None,
 
 def _check_container(file: Path, problems: _Problems) -> bool:
     """Is ``file`` a sane xlsx zip? Adds a problem if not; returns whether it has formulas."""
-    expected = "expected an Excel workbook (.xlsx); this file is not one"
+    expected = Msg("expected an Excel workbook (.xlsx); this file is not one")
     try:
         with zipfile.ZipFile(file) as zf:
             infos = zf.infolist()
             if sum(i.file_size for i in infos) > MAX_UNCOMPRESSED_BYTES:
                 problems.add(None, None, None, NO_VALUE,
-                             f"{expected}: it unpacks to more than "
-                             f"{MAX_UNCOMPRESSED_BYTES // 2**20} MB")
+                             Msg("{expected}: it unpacks to more than {limit} MB",
+                                 expected=expected, limit=MAX_UNCOMPRESSED_BYTES // 2**20))
                 return False
             names = [i.filename for i in infos]
             if "xl/workbook.xml" not in names:
                 problems.add(None, None, None, NO_VALUE,
-                             f"{expected} (a zip file without xl/workbook.xml; .xls and .ods "
-                             "files must be saved as .xlsx)")
+                             Msg("{expected} (a zip file without xl/workbook.xml; .xls and "
+                                 ".ods files must be saved as .xlsx)", expected=expected))
                 return False
             return any(_FORMULA_TAG.search(zf.read(n)) for n in names
                        if n.startswith("xl/worksheets/") and n.endswith(".xml"))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
         problems.add(None, None, None, NO_VALUE,
-                     f"{expected} (save it from Excel or LibreOffice as .xlsx; {exc})")
+                     Msg("{expected} (save it from Excel or LibreOffice as .xlsx; {reason})",
+                         expected=expected, reason=exc))
         return False
 
 
@@ -264,10 +276,12 @@ def _match_sheets(names: list[str], problems: _Problems) -> tuple[dict[str, str]
     for sheet in SHEETS:
         if sheet.required and sheet.name not in found:
             problems.add(sheet.name, None, None, NO_VALUE,
-                         f"expected a sheet named {sheet.name!r} ({sheet.title}); "
-                         f"the workbook has: {', '.join(names)}")
+                         Msg("expected a sheet named {sheet} ({title}); the workbook has: "
+                             "{names}", sheet=repr(sheet.name),
+                             title=_PerLanguage(sheet.title, sheet.judul),
+                             names=", ".join(names)))
     known = {s.name for s in SHEETS}
-    warnings = [f"sheet {n!r} is not part of the schema and was ignored"
+    warnings = [Msg("sheet {sheet} is not part of the schema and was ignored", sheet=repr(n))
                 for n in names if n.strip().lower() not in known]
     return found, warnings
 
@@ -282,7 +296,7 @@ def _cell(value: Any, fmt: str | None, col: Column, where: tuple[str, int, str, 
     try:
         return parse_cell(value, col, fmt or "General")
     except ParseError as exc:
-        problems.add(sheet, row, col.name, value, str(exc), letter)
+        problems.add(sheet, row, col.name, value, exc.expected, letter)
         return None
 
 
@@ -295,7 +309,7 @@ def _read_profil(ws, formulas: set, problems: _Problems) -> tuple[dict[str, Any]
     for r, row in enumerate(ws.iter_rows(min_row=2, max_col=2), start=2):
         if r > MAX_DATA_ROWS + 1:
             problems.add("profil", None, None, NO_VALUE,
-                         f"expected at most {MAX_DATA_ROWS} rows of fields")
+                         Msg("expected at most {limit:,} rows of fields", limit=MAX_DATA_ROWS))
             break
         cells = list(row) + [None] * (2 - len(row))
         key_cell, value_cell = cells[0], cells[1]
@@ -304,19 +318,21 @@ def _read_profil(ws, formulas: set, problems: _Problems) -> tuple[dict[str, Any]
         if is_blank(key_raw):
             if not is_blank(raw):
                 problems.add("profil", r, "kunci", None,
-                             "expected a field name in column A for the value in column B", "A")
+                             Msg("expected a field name in column A for the value in column B"),
+                             "A")
             continue
         key = parse_text(key_raw).lower()
         try:
             col = PROFIL.column(key)
         except KeyError:
             problems.add("profil", r, "kunci", key_raw,
-                         "expected one of the profile fields: " + ", ".join(PROFIL.column_names),
-                         "A")
+                         Msg("expected one of the profile fields: {fields}",
+                             fields=", ".join(PROFIL.column_names)), "A")
             continue
         if key in rows:
             problems.add("profil", r, "kunci", key_raw,
-                         f"expected each field once; {key} is already on row {rows[key]}", "A")
+                         Msg("expected each field once; {field} is already on row {first}",
+                             field=key, first=rows[key]), "A")
             continue
         rows[key] = r
         fmt = getattr(value_cell, "number_format", None)
@@ -328,8 +344,11 @@ def _read_profil(ws, formulas: set, problems: _Problems) -> tuple[dict[str, Any]
                                                           col.name) not in problems.reported:
             problems.add("profil", rows.get(col.name), col.name, None if col.name in rows
                          else NO_VALUE,
-                         f"expected the field {col.name} ({col.description.rstrip('.')}); "
-                         "it is required", "B" if col.name in rows else None)
+                         Msg("expected the field {field} ({description}); it is required",
+                             field=col.name,
+                             description=_PerLanguage(col.description.rstrip("."),
+                                                      col.keterangan.rstrip("."))),
+                         "B" if col.name in rows else None)
     return values, rows
 
 
@@ -347,19 +366,19 @@ def _read_header(ws, sheet: Sheet, problems: _Problems) -> tuple[dict[str, int],
         letter = get_column_letter(i + 1)
         if name not in sheet.column_names:
             problems.add(sheet.name, 1, name, cell.value,
-                         "unknown column; expected one of: " + ", ".join(sheet.column_names),
-                         letter)
+                         Msg("unknown column; expected one of: {columns}",
+                             columns=", ".join(sheet.column_names)), letter)
         elif name in positions:
             problems.add(sheet.name, 1, name, cell.value,
-                         f"expected each column once; {name} is already column "
-                         f"{get_column_letter(positions[name] + 1)}", letter)
+                         Msg("expected each column once; {column} is already column {first}",
+                             column=name, first=get_column_letter(positions[name] + 1)), letter)
         else:
             positions[name] = i
     for col in sheet.columns:
         if col.required and col.name not in positions:
             problems.add(sheet.name, 1, col.name, NO_VALUE,
-                         f"missing required column: expected a column named {col.name!r} in "
-                         "row 1")
+                         Msg("missing required column: expected a column named {column} in row 1",
+                             column=repr(col.name)))
     return positions, named
 
 
@@ -379,15 +398,15 @@ def _read_table(ws, sheet: Sheet, title: str | None, formulas: set,
             continue
         if len(table.rows) >= MAX_DATA_ROWS:
             problems.add(sheet.name, r, None, NO_VALUE,
-                         f"expected at most {MAX_DATA_ROWS:,} rows of data; this sheet has more "
-                         "(is it the right sheet?)")
+                         Msg("expected at most {limit:,} rows of data; this sheet has more (is "
+                             "it the right sheet?)", limit=MAX_DATA_ROWS))
             break
         table.rows.append(r)
         for i, cell in enumerate(cells):
             if i not in named and i not in unnamed_reported and not is_blank(cell.value):
                 unnamed_reported.add(i)
                 problems.add(sheet.name, r, None, cell.value,
-                             "expected no data outside the named columns (row 1)",
+                             Msg("expected no data outside the named columns (row 1)"),
                              get_column_letter(i + 1))
         for col in sheet.columns:
             i = positions.get(col.name)
@@ -418,23 +437,35 @@ def _frame(table: _Table) -> pd.DataFrame:
     return pd.DataFrame(data, index=index, columns=table.sheet.column_names)
 
 
+#: The English ``error`` text of each pandera check -> its lazy message (see pandera_schema).
+CHECK_MESSAGES: dict[str, Msg] = {}
+
+
+def _check_error(msg: Msg) -> str:
+    """Register ``msg`` as a check's message; return its English text, the check's ``error``."""
+    text = msg.teks("en")
+    CHECK_MESSAGES[text] = msg
+    return text
+
+
 @functools.lru_cache(maxsize=None)
 def pandera_schema(sheet_name: str) -> pa.DataFrameSchema:
     """The pandera schema of a table sheet, derived from :mod:`lkip_helpers.schema`.
 
-    Each check's ``error`` is the "expected ..." text of the resulting problem.
+    Each check's ``error`` is the English "expected ..." text of the resulting problem;
+    :data:`CHECK_MESSAGES` maps it back to the lazy message, shown in the user's language.
     """
     sheet = next(s for s in TABLE_SHEETS if s.name == sheet_name)
     columns = {}
     for col in sheet.columns:
         checks = []
         if col.kind in ("int", "rupiah", "number", "percent") and col.minimum is not None:
-            checks.append(pa.Check.ge(col.minimum, error=(
-                f"expected a value of {col.minimum:g} or more (amounts and counts are never "
-                "negative)")))
+            checks.append(pa.Check.ge(col.minimum, error=_check_error(Msg(
+                "expected a value of {minimum} or more (amounts and counts are never negative)",
+                minimum=format(col.minimum, "g")))))
         if col.choices:
-            checks.append(pa.Check.isin(col.choices,
-                                        error="expected one of: " + ", ".join(col.choices)))
+            checks.append(pa.Check.isin(col.choices, error=_check_error(Msg(
+                "expected one of: {choices}", choices=", ".join(col.choices)))))
         columns[col.name] = pa.Column(DTYPES[col.kind], checks, nullable=not col.required)
     checks = []
     if sheet.key:
@@ -451,7 +482,8 @@ def _validate_frame(table: _Table, frame: pd.DataFrame, problems: _Problems) -> 
         return
     if len(frame) < sheet.min_rows:
         problems.add(sheet.name, None, None, NO_VALUE,
-                     f"expected at least {sheet.min_rows} row(s) of data below the header")
+                     Msg("expected at least {n} row(s) of data below the header",
+                         n=sheet.min_rows))
     try:
         pandera_schema(sheet.name).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
@@ -468,10 +500,12 @@ def _validate_frame(table: _Table, frame: pd.DataFrame, problems: _Problems) -> 
         if row is None or column not in table.letters or (sheet.name, row, column) in \
                 problems.reported:
             continue  # missing column (already reported) or a cell that failed to parse
-        expected = EXPECTED_REQUIRED if case.check == "not_nullable" else str(case.check)
-        value = table.raw.get((row, column))
-        problems.add(sheet.name, row, column, None if expected == EXPECTED_REQUIRED else value,
-                     expected, table.letters[column])
+        if case.check == "not_nullable":
+            expected, value = EXPECTED_REQUIRED, None
+        else:
+            check = str(case.check)
+            expected, value = CHECK_MESSAGES.get(check, check), table.raw.get((row, column))
+        problems.add(sheet.name, row, column, value, expected, table.letters[column])
     if duplicate_rows:
         _report_duplicates(table, frame, sorted(duplicate_rows), problems)
 
@@ -487,8 +521,9 @@ def _report_duplicates(table: _Table, frame: pd.DataFrame, rows: Iterable[int],
         values = tuple(None if pd.isna(v) else v for v in frame.loc[row, key])
         shown = values[0] if len(values) == 1 else values
         problems.add(table.sheet.name, row, ", ".join(key), shown,
-                     f"duplicate key: expected each {' + '.join(key)} once (blanks count as part "
-                     f"of the key); the same is on row {first[values]}", letters)
+                     Msg("duplicate key: expected each {key} once (blanks count as part of the "
+                         "key); the same is on row {first}", key=" + ".join(key),
+                         first=first[values]), letters)
 
 
 def _cross_checks(profil: dict[str, Any], profil_rows: dict[str, int],
@@ -504,19 +539,20 @@ def _cross_checks(profil: dict[str, Any], profil_rows: dict[str, int],
             for row, code in frames[sheet_name][column].dropna().items():
                 if code not in codes:
                     problems.add(sheet_name, row, column, code,
-                                 "expected the kode of an indicator on sheet indikator ("
-                                 + (", ".join(sorted(codes)) or "none defined") + ")",
+                                 Msg("expected the kode of an indicator on sheet indikator "
+                                     "({codes})", codes=", ".join(sorted(codes))
+                                     or Msg("none defined")),
                                  table.letters[column])
     tahun = profil.get("tahun")
     if year is not None and tahun is not None and tahun != year:
         problems.add("profil", profil_rows.get("tahun"), "tahun", tahun,
-                     f"expected {year}, the year of the folder", "B")
+                     Msg("expected {year}, the year of the folder", year=year), "B")
     anggaran, letter = frames["anggaran"], tables["anggaran"].letters.get("program")
     missing = anggaran[(anggaran["jenis"] == "belanja") & anggaran["program"].isna()]
     for row in missing.index:
         if ("anggaran", row, "program") not in problems.reported:
             problems.add("anggaran", row, "program", None,
-                         "expected the program name: belanja rows need a program", letter)
+                         Msg("expected the program name: belanja rows need a program"), letter)
     if profil.get("skala_penilaian") == "kustom" and frames["skala"].empty:
         problems.add("profil", profil_rows.get("skala_penilaian"), "skala_penilaian", "kustom",
-                     "expected rows on sheet skala when the scale is 'kustom'", "B")
+                     Msg("expected rows on sheet skala when the scale is 'kustom'"), "B")

@@ -37,6 +37,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from .i18n import Msg, teks
 from .schema import Column
 
 #: A text starting with one of these would run as a formula in a spreadsheet program;
@@ -68,19 +69,32 @@ MONTHS = {
     for name in names
 }
 
+#: What each column kind expects, said to the user (lazy messages, translated when shown).
 EXPECTED = {
-    "int": "expected a whole number such as 8.418 (or - for zero)",
-    "rupiah": "expected a whole Rupiah amount such as 53.809.092.288 or Rp 53.809.092.288,-",
-    "number": "expected a number such as 122,3 or 1.234",
-    "percent": "expected a percentage on the 0-100 scale such as 87,74 or 87,74%",
-    "date": "expected a date such as 2024-02-27, 27/02/2024 or 27 Februari 2024",
-    "year": "expected a four-digit year such as 2023",
-    "text": "expected text",
+    "int": Msg("expected a whole number such as 8.418 (or - for zero)"),
+    "rupiah": Msg("expected a whole Rupiah amount such as 53.809.092.288 or Rp 53.809.092.288,-"),
+    "number": Msg("expected a number such as 122,3 or 1.234"),
+    "percent": Msg("expected a percentage on the 0-100 scale such as 87,74 or 87,74%"),
+    "date": Msg("expected a date such as 2024-02-27, 27/02/2024 or 27 Februari 2024"),
+    "year": Msg("expected a four-digit year such as 2023"),
+    "text": Msg("expected text"),
 }
 
 
 class ParseError(ValueError):
-    """A cell value that does not fit its column; ``str(error)`` starts with "expected"."""
+    """A cell value that does not fit its column.
+
+    ``error.expected`` is the lazy :class:`~lkip_helpers.i18n.Msg` saying what was expected
+    (the loader keeps it lazy in its problems); ``str(error)`` is that message in the current
+    language, starting with "expected" in English.
+    """
+
+    def __init__(self, expected: Msg | str) -> None:
+        super().__init__(expected)
+        self.expected = expected
+
+    def __str__(self) -> str:
+        return teks(self.expected)
 
 
 # Optional "Rp"/"IDR" prefix, sign, the digits with separators, optional ",-" / ".-" ending,
@@ -153,9 +167,10 @@ def parse_number_text(text: str, *, allow_suffix: bool = False, allow_percent: b
     ):
         raise ValueError(text)
     if whole and _AMBIGUOUS_WHOLE.match(match["digits"]):
-        raise ParseError(f"expected an unambiguous whole number: write {match['digits']} as "
-                         f"{match['digits'].replace(',', '.')} (thousands) or "
-                         f"{match['digits'].split(',')[0]} (no decimals)")
+        raise ParseError(Msg("expected an unambiguous whole number: write {text} as {thousands} "
+                             "(thousands) or {whole} (no decimals)", text=match["digits"],
+                             thousands=match["digits"].replace(",", "."),
+                             whole=match["digits"].split(",")[0]))
     value = digits_to_decimal(match["digits"])
     return -value if match["sign"] else value
 
@@ -171,9 +186,10 @@ MAX_WHOLE = 2**63 - 1
 
 def _whole(number: Decimal, kind: str) -> int:
     if number != number.to_integral_value():
-        raise ParseError(EXPECTED[kind] + f"; {number} has decimals")
+        raise ParseError(Msg("{expected}; {number} has decimals", expected=EXPECTED[kind],
+                             number=str(number)))
     if abs(number) > MAX_WHOLE:
-        raise ParseError(EXPECTED[kind] + "; this number is too large")
+        raise ParseError(Msg("{expected}; this number is too large", expected=EXPECTED[kind]))
     return int(number)
 
 
@@ -280,7 +296,7 @@ def parse_choice(value: Any, col: Column) -> str:
     for choice in col.choices:
         if choice.lower() == text:
             return choice
-    raise ParseError("expected one of: " + ", ".join(col.choices))
+    raise ParseError(Msg("expected one of: {choices}", choices=", ".join(col.choices)))
 
 
 def is_blank(value: Any) -> bool:

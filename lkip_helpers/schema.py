@@ -15,7 +15,7 @@ accountant's zero (as printed in the source tables) and reads as 0.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 # Column kinds and what the loader accepts for each (see lkip_helpers.parse):
@@ -69,7 +69,6 @@ class Sheet:
     required: bool = True  # must the sheet exist?
     min_rows: int = 0
     layout: str = "table"  # "table" or "fields"
-    examples: tuple[dict, ...] = field(default=())
 
     def column(self, name: str) -> Column:
         for col in self.columns:

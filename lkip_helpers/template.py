@@ -15,11 +15,15 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from . import config
+from .errors import LkipError
+from .i18n import Msg
 from .workbook import build_workbook, save_atomic
 
 
-class TemplateExists(FileExistsError):
-    """The unit-year already has a workbook; it is left untouched."""
+class TemplateExists(LkipError, FileExistsError):
+    """The unit-year already has a workbook; it is left untouched (exit status 1)."""
+
+    exit_code = 1
 
 
 def buat_template(unit: str, year: int | str, data_dir: Path | str | None = None) -> Path:
@@ -31,8 +35,8 @@ def buat_template(unit: str, year: int | str, data_dir: Path | str | None = None
     tahun = config.check_year(year)
     path = config.unit_year_dir(unit, tahun, data_dir) / config.WORKBOOK_NAME
     if path.exists():
-        raise TemplateExists(f"{path} already exists; it was left untouched (delete or rename it "
-                             "first to start again from a blank template)")
+        raise TemplateExists(Msg("{path} already exists; it was left untouched (delete or rename "
+                                 "it first to start again from a blank template)", path=path))
     _save_new(build_workbook({"profil": {"tahun": tahun}}), path)
     return path
 
@@ -49,6 +53,7 @@ def _save_new(wb: Workbook, path: Path) -> None:
     try:
         os.link(staging, path)
     except FileExistsError:
-        raise TemplateExists(f"{path} already exists; it was left untouched") from None
+        raise TemplateExists(Msg("{path} already exists; it was left untouched",
+                                 path=path)) from None
     finally:
         staging.unlink(missing_ok=True)

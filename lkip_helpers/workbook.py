@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .parse import FORMULA_PREFIXES, parse_cell
-from .schema import KINDS, SHEETS, Column, Sheet
+from .schema import SHEETS, Column, Sheet
 
 #: Zero shows as "-", the accountant's zero of the source tables.
 WHOLE_FORMAT = '#,##0;-#,##0;"-"'
@@ -37,6 +37,19 @@ NUMBER_FORMATS = {
 }
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
+#: The column kinds (:data:`lkip_helpers.schema.KINDS`) as the Indonesian header notes say them:
+#: the workbook, like the report, is written in Indonesian whatever the user's language.
+JENIS = {
+    "text": "teks",
+    "int": "bilangan bulat (hitungan)",
+    "rupiah": "jumlah Rupiah tanpa desimal",
+    "number": "angka (boleh desimal)",
+    "percent": "persentase, skala 0-100",
+    "date": "tanggal",
+    "year": "tahun empat angka",
+    "choice": "salah satu nilai yang diperbolehkan",
+}
+
 
 def safe_text(value: Any) -> Any:
     """Neutralise text that a spreadsheet program would run as a formula.
@@ -51,8 +64,9 @@ def safe_text(value: Any) -> Any:
 
 
 def column_note(col: Column) -> str:
+    """The Indonesian note on a column header: what it holds, its kind, choices, an example."""
     wajib = "wajib diisi" if col.required else "boleh kosong"
-    note = f"{col.keterangan}.\nJenis: {KINDS[col.kind]}; {wajib}."
+    note = f"{col.keterangan}.\nJenis: {JENIS[col.kind]}; {wajib}."
     if col.choices:
         note += "\nPilihan: " + ", ".join(col.choices)
     if col.example not in (None, ""):

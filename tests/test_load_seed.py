@@ -15,10 +15,6 @@ DTYPES = {"text": "object", "choice": "object", "int": "Int64", "rupiah": "Int64
           "year": "Int64", "number": "Float64", "percent": "Float64", "date": "datetime64[ns]"}
 
 
-def test_defusedxml_is_active():
-    assert openpyxl.xml.DEFUSEDXML is True
-
-
 def test_frames_follow_the_schema(seed):
     for sheet in SHEETS:
         if sheet.layout != "table":

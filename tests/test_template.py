@@ -15,7 +15,7 @@ from lkip_helpers.errors import DataError
 from lkip_helpers.load import load_year
 from lkip_helpers.schema import KINDS, SHEETS
 from lkip_helpers.template import TemplateExists, buat_template
-from lkip_helpers.workbook import NUMBER_FORMATS
+from lkip_helpers.workbook import JENIS, NUMBER_FORMATS
 
 
 def invoke(*args: str):
@@ -61,13 +61,13 @@ def test_template_has_every_sheet_column_note_dropdown_and_format(tmp_path):
         for i, col in enumerate(sheet.columns, start=1):
             cell = ws.cell(row=1, column=i)
             assert col.keterangan in cell.comment.text  # the Indonesian explanation
-            assert KINDS[col.kind] in cell.comment.text
+            assert JENIS[col.kind] in cell.comment.text
             assert ws.cell(row=2, column=i).number_format == NUMBER_FORMATS[col.kind]
             if col.choices:
                 letter = cell.column_letter
                 assert validations[f"{letter}2:{letter}200"] == '"' + ",".join(col.choices) + '"'
     assert wb["anggaran"]["A1"].comment.text.startswith(
-        "Jenis: pendapatan atau belanja.\nJenis: one of the allowed values; wajib diisi.")
+        "Jenis: pendapatan atau belanja.\nJenis: salah satu nilai yang diperbolehkan; wajib diisi.")
 
 
 def test_blank_template_fails_the_check_with_the_fields_to_fill(tmp_path):
@@ -78,6 +78,10 @@ def test_blank_template_fails_the_check_with_the_fields_to_fill(tmp_path):
     assert any("sheet profil, row 2, column nama_unit (B): value is blank" in x for x in lines)
     assert any("sheet anggaran: expected at least 1 row(s) of data" in x for x in lines)
     assert not any("column tahun" in x for x in lines)  # prefilled with the folder's year
+
+
+def test_every_column_kind_has_an_indonesian_name():
+    assert set(JENIS) == set(KINDS)
 
 
 def test_template_never_overwrites_existing_data(tmp_path):
