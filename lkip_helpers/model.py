@@ -39,7 +39,7 @@ class LkipYear:
     total_dinyatakan: pd.DataFrame
     komitmen: pd.DataFrame
     skala: pd.DataFrame
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[Any, ...] = field(default=())  # i18n.Msg or str: str() shows it
 
     def table(self, name: str) -> pd.DataFrame:
         """The DataFrame of sheet ``name``."""

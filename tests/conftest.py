@@ -27,6 +27,12 @@ SEED_WORKBOOK = config.PROJECT_ROOT / "data" / SEED_UNIT / str(SEED_YEAR) / conf
 Edit = dict[tuple[str, str], Any] | Callable[[openpyxl.Workbook], None] | None
 
 
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch):
+    """Tests read messages in English whatever the machine's locale (test_i18n sets its own)."""
+    monkeypatch.setenv("LKIP_LANG", "en")
+
+
 @pytest.fixture(scope="session")
 def workbook_path() -> Path:
     """The embedded reference workbook (never modified by tests)."""
