@@ -395,14 +395,14 @@ class Chromium(PdfEngine):
     def usual_places(cls) -> list[str]:
         """The names on PATH, then where Chrome, Chromium and Edge install on Windows/macOS."""
         places = list(cls.program_names)
+        # Program first, then folder: a Chrome the user installed wins over the Edge that
+        # comes with Windows.
         if sys.platform == "win32":
-            for variable in WINDOWS_BASES:
-                base = os.environ.get(variable)
-                if base:
-                    places += [os.path.join(base, *parts) for parts in WINDOWS_PROGRAMS]
+            bases = [os.environ[name] for name in WINDOWS_BASES if os.environ.get(name)]
+            places += [os.path.join(base, *parts) for parts in WINDOWS_PROGRAMS for base in bases]
         elif sys.platform == "darwin":
             places += [os.path.join(os.path.expanduser(folder), program)
-                       for folder in MACOS_FOLDERS for program in MACOS_PROGRAMS]
+                       for program in MACOS_PROGRAMS for folder in MACOS_FOLDERS]
         return places
 
     def __init__(self, executable: Path, log: TextIO | None = None, timeout: float = 60,
@@ -559,7 +559,16 @@ def _kill_tree(process: Any) -> None:
             pass
     process.kill()
     process.wait()
-    psutil.wait_procs(children, timeout=5)
+    deadline = time.monotonic() + 5  # killed children are gone, or zombies for init to reap
+    while any(_running(child) for child in children) and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+def _running(process: psutil.Process) -> bool:
+    try:
+        return process.is_running() and process.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
 
 
 def _remove_tree(folder: str, attempts: int = 5) -> None:
