@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import base64
 import collections
+import contextlib
 import json
 import os
 import queue
@@ -204,7 +205,7 @@ class _PipeTransport:
         for fd in (to_browser_r, from_browser_w, out_w):
             os.close(fd)
         self.process = _SpawnedProcess(pid)
-        self.output = _Output(open(out_r, "rb"), log)
+        self.output = _Output(open(out_r, "rb"), log)  # noqa: SIM115 - closed by _Output
         self._messages: queue.Queue[dict[str, Any] | None] = queue.Queue()
         self._reader = threading.Thread(target=self._read, name="lkip-chromium-pipe",
                                         daemon=True)
@@ -334,10 +335,8 @@ class _WebSocketTransport:
 
     def close(self) -> None:
         if self._socket is not None:
-            try:
+            with contextlib.suppress(Exception):  # the browser is gone: nothing to close
                 self._socket.close(timeout=1)
-            except Exception:  # noqa: BLE001 - the browser is gone: nothing left to close
-                pass
         self.output.close()
 
 

@@ -31,7 +31,7 @@ from .errors import RenderError, UsageError
 from .i18n import Msg
 
 if TYPE_CHECKING:  # re-exported lazily, see __getattr__ at the end
-    from .chromium import INSTALL_HINT, Chromium, ChromiumError, find_chromium  # noqa: F401
+    from .chromium import INSTALL_HINT, Chromium, ChromiumError, find_chromium
 
 #: The engine ``lkip render`` prints with.
 DEFAULT_ENGINE = "chromium"
@@ -168,5 +168,6 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["A4_INCHES", "DEFAULT_ENGINE", "MARGINS_INCHES", "PdfEngine", "PdfEngines",
-           "footer_template", "pdf_engines", *_FROM_CHROMIUM]
+__all__ = ["A4_INCHES", "DEFAULT_ENGINE", "INSTALL_HINT", "MARGINS_INCHES", "Chromium",
+           "ChromiumError", "PdfEngine", "PdfEngines", "find_chromium", "footer_template",
+           "pdf_engines"]

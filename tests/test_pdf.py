@@ -111,6 +111,7 @@ def no_chromium_around(monkeypatch, tmp_path):
     for name in chromium_module.WINDOWS_BASES:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("USERPROFILE", str(tmp_path / "home"))  # ~ on Windows
     monkeypatch.setattr(chromium_module, "MACOS_FOLDERS",
                         (str(tmp_path / "Applications"), "~/Applications"))
 
@@ -152,6 +153,7 @@ def test_find_on_macos(monkeypatch, tmp_path, no_chromium_around):
     assert edge.exists()
 
 
+@pytest.mark.skipif(os.name == "nt", reason="POSIX scripts on PATH")
 def test_find_on_path_and_in_the_environment(monkeypatch, tmp_path, no_chromium_around):
     monkeypatch.setattr(sys, "platform", "linux")
     assert Chromium.find() is None
@@ -269,7 +271,7 @@ def test_print_a4_with_page_numbers_then_close(tmp_path, page, transport):
         log.close()
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
                           check=True).stdout
-    assert "(A4)" in info and re.search(r"^Pages:\s+1$", info, re.M)
+    assert "(A4)" in info and re.search(r"^Pages:\s+1$", info, re.MULTILINE)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "Laporan Kinerja" in text and "Capaian kinerja tahun 2023." in text
