@@ -1,0 +1,283 @@
+"""PDF printing: the engine registry, finding Chromium on every system, and printing with it.
+
+Printing needs a Chromium (Debian's /usr/bin/chromium here) and poppler's pdfinfo/pdftotext;
+those tests are skipped without them. Finding Chromium on Windows and macOS runs on any system
+with fake install folders under ``tmp_path``. Each test starts at most one browser.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from lkip_helpers import chromium as chromium_module
+from lkip_helpers import errors
+from lkip_helpers.chromium import choose_transport
+from lkip_helpers.i18n import teks
+from lkip_helpers.pdf import (DEFAULT_ENGINE, INSTALL_HINT, Chromium, ChromiumError, PdfEngine,
+                              PdfEngines, find_chromium, pdf_engines)
+
+CHROMIUM = find_chromium()
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Chromium not installed")
+needs_poppler = pytest.mark.skipif(not (shutil.which("pdfinfo") and shutil.which("pdftotext")),
+                                   reason="poppler-utils (pdfinfo, pdftotext) not installed")
+TRANSPORTS = ["pipe", "websocket"] if os.name != "nt" else ["websocket"]
+
+HTML = """<!doctype html><html lang="id"><head><meta charset="utf-8"></head>
+<body><h1>Laporan Kinerja</h1><p>Capaian kinerja tahun 2023.</p></body></html>"""
+
+
+def _executable(path: Path, body: str = "exit 0") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"#!/bin/sh\n{body}\n")
+    path.chmod(0o755)
+    return path
+
+
+def _english(error: Exception) -> str:
+    """An error's message in English, whatever the test machine's language."""
+    return teks(error.args[0], "en")
+
+
+def _alive(process: psutil.Process) -> bool:
+    try:
+        return process.is_running() and process.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
+
+
+# -- the registry ------------------------------------------------------------------------------
+def test_registry_knows_chromium():
+    assert DEFAULT_ENGINE == "chromium"
+    assert "chromium" in pdf_engines.names()
+    assert pdf_engines.get("chromium") is Chromium
+    assert pdf_engines.get() is Chromium
+    assert issubclass(Chromium, PdfEngine)
+    assert Chromium.find is not None and find_chromium(None) == Chromium.find(None)
+
+
+def test_registry_register_and_unknown_name():
+    engines = PdfEngines()
+
+    class Fake(PdfEngine):
+        name = "fake"
+
+    engines.register("fake", Fake)
+    engines.register("lazy", "lkip_helpers.chromium:Chromium")
+    assert engines.names() == ["fake", "lazy"]
+    assert engines.get("fake") is Fake
+    assert engines.get("lazy") is Chromium
+    with pytest.raises(errors.UsageError) as caught:
+        engines.get("wkhtmltopdf")
+    assert caught.value.exit_code == 2
+    message = _english(caught.value)
+    assert "wkhtmltopdf" in message and "fake, lazy" in message
+
+
+def test_errors_belong_to_the_one_family():
+    assert issubclass(ChromiumError, errors.RenderError)
+    assert ChromiumError("x").exit_code == 1
+    assert "LKIP_CHROMIUM" in str(INSTALL_HINT) and "Windows" in INSTALL_HINT.teks("en")
+
+
+def test_transport_choice(monkeypatch):
+    assert choose_transport("websocket") == "websocket"
+    with pytest.raises(errors.UsageError):
+        choose_transport("carrier-pigeon")
+    with monkeypatch.context() as patch:  # only around the calls: pathlib reads os.name too
+        patch.setattr(os, "name", "nt")
+        auto = choose_transport("auto")
+        with pytest.raises(errors.UsageError):
+            choose_transport("pipe")
+    assert auto == "websocket"
+    if os.name != "nt":
+        assert choose_transport("auto") == "pipe"
+
+
+# -- finding Chromium --------------------------------------------------------------------------
+@pytest.fixture
+def no_chromium_around(monkeypatch, tmp_path):
+    """Nothing on PATH and no LKIP_CHROMIUM: only the install folders we fake are searched."""
+    monkeypatch.setenv("PATH", "")
+    monkeypatch.delenv("LKIP_CHROMIUM", raising=False)
+    for name in chromium_module.WINDOWS_BASES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("USERPROFILE", str(tmp_path / "home"))  # ~ on Windows
+    monkeypatch.setattr(chromium_module, "MACOS_FOLDERS",
+                        (str(tmp_path / "Applications"), "~/Applications"))
+
+
+def test_find_on_windows(monkeypatch, tmp_path, no_chromium_around):
+    monkeypatch.setattr(sys, "platform", "win32")
+    for name, folder in (("PROGRAMFILES", "pf"), ("PROGRAMFILES(X86)", "pf86"),
+                         ("LOCALAPPDATA", "local")):
+        monkeypatch.setenv(name, str(tmp_path / folder))
+    assert Chromium.find() is None
+    edge = _executable(tmp_path / "pf86" / "Microsoft" / "Edge" / "Application" / "msedge.exe")
+    assert Chromium.find() == edge
+    chrome = _executable(tmp_path / "local" / "Google" / "Chrome" / "Application" / "chrome.exe")
+    assert Chromium.find() == chrome  # an installed Chrome wins over Windows' own Edge
+    system_chrome = _executable(
+        tmp_path / "pf" / "Google" / "Chrome" / "Application" / "chrome.exe")
+    assert Chromium.find() == system_chrome
+
+
+def test_find_chromium_build_on_windows(monkeypatch, tmp_path, no_chromium_around):
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))
+    chromium = _executable(tmp_path / "local" / "Chromium" / "Application" / "chrome.exe")
+    assert Chromium.find() == chromium
+
+
+def test_find_on_macos(monkeypatch, tmp_path, no_chromium_around):
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert Chromium.find() is None
+    mine = _executable(tmp_path / "home" / "Applications" / "Chromium.app" / "Contents"
+                       / "MacOS" / "Chromium")
+    assert Chromium.find() == mine
+    edge = _executable(tmp_path / "Applications" / "Microsoft Edge.app" / "Contents" / "MacOS"
+                       / "Microsoft Edge")
+    assert Chromium.find() == mine  # Chromium before Edge
+    chrome = _executable(tmp_path / "Applications" / "Google Chrome.app" / "Contents" / "MacOS"
+                         / "Google Chrome")
+    assert Chromium.find() == chrome
+    assert edge.exists()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX scripts on PATH")
+def test_find_on_path_and_in_the_environment(monkeypatch, tmp_path, no_chromium_around):
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert Chromium.find() is None
+    on_path = _executable(tmp_path / "bin" / "google-chrome")
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    assert Chromium.find() == on_path
+    chosen = _executable(tmp_path / "elsewhere" / "my-chromium")
+    monkeypatch.setenv("LKIP_CHROMIUM", str(chosen))
+    assert Chromium.find() == chosen
+    assert Chromium.find(on_path) == on_path  # explicit beats the variable
+    monkeypatch.setenv("LKIP_CHROMIUM", str(tmp_path / "gone"))
+    with pytest.raises(ChromiumError, match="gone"):
+        Chromium.find()
+
+
+def test_explicit_missing_path_is_an_error(tmp_path):
+    missing = tmp_path / "no-such-chromium"
+    with pytest.raises(ChromiumError) as caught:
+        find_chromium(missing)
+    message = _english(caught.value)
+    assert str(missing) in message and "LKIP_CHROMIUM" in message and "\n" not in message
+    assert caught.value.exit_code == 1
+
+
+# -- a browser that does not work --------------------------------------------------------------
+@pytest.fixture
+def page(tmp_path) -> Path:
+    html = tmp_path / "laporan.html"
+    html.write_text(HTML, encoding="utf-8")
+    return html
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX scripts")
+@pytest.mark.parametrize("transport", TRANSPORTS)
+@pytest.mark.parametrize("program, expected", [
+    ("/bin/false", "exit status 1"),
+    ("script", "exit status 1: libnss3.so: cannot open shared object file"),
+    ("missing", "could not be started"),
+    ("not-executable", "could not be started"),
+])
+def test_a_browser_that_does_not_start(tmp_path, page, transport, program, expected):
+    if program == "script":
+        program = _executable(tmp_path / "chromium", 'echo "starting"\n'
+                              'echo "libnss3.so: cannot open shared object file" >&2\nexit 1')
+    elif program == "missing":
+        program = tmp_path / "nothing-here"
+    elif program == "not-executable":
+        program = tmp_path / "chromium.txt"
+        program.write_text("not a program")
+    browser = Chromium(Path(program), timeout=10, transport=transport)
+    try:
+        with pytest.raises(ChromiumError) as caught:
+            browser.print_pdf(page, tmp_path / "laporan.pdf")
+        message = _english(caught.value)
+        assert expected in message and str(program) in message and "\n" not in message
+        with pytest.raises(ChromiumError):  # and it stays so
+            browser.print_pdf(page, tmp_path / "laporan.pdf")
+    finally:
+        browser.close()
+    assert not Path(browser.profile).exists()
+    assert not (tmp_path / "laporan.pdf").exists()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX scripts")
+@pytest.mark.parametrize("transport", TRANSPORTS)
+def test_a_browser_that_does_not_answer(tmp_path, page, transport, monkeypatch):
+    # It starts a helper process, never answers and ignores Browser.close: the print times
+    # out, and close() kills it with its children.
+    silent = _executable(tmp_path / "chromium", "sleep 60 &\nexec sleep 61")
+    browser = Chromium(silent, timeout=1, transport=transport)
+    start = time.monotonic()
+    try:
+        with pytest.raises(ChromiumError, match="did not answer within 1 s"):
+            browser.print_pdf(page, tmp_path / "laporan.pdf")
+        assert time.monotonic() - start < 5
+        children = psutil.Process(browser.pid).children(recursive=True)
+        assert children
+    finally:
+        browser.close()
+    assert time.monotonic() - start < 10
+    assert not psutil.pid_exists(browser.pid) or not _alive(psutil.Process(browser.pid))
+    assert not any(_alive(child) for child in children)
+    assert not Path(browser.profile).exists()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX scripts")
+def test_close_kills_a_browser_that_ignores_browser_close(tmp_path, monkeypatch):
+    monkeypatch.setattr(chromium_module, "CLOSE_WAIT", 0.5)
+    stubborn = _executable(tmp_path / "chromium", "sleep 60 &\nexec sleep 61")
+    browser = Chromium(stubborn, transport="pipe")
+    deadline = time.monotonic() + 5
+    while not psutil.Process(browser.pid).children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    family = [psutil.Process(browser.pid), *psutil.Process(browser.pid).children(recursive=True)]
+    assert len(family) == 2
+    browser.close()
+    assert not any(_alive(process) for process in family)
+    assert not Path(browser.profile).exists()
+
+
+# -- printing ----------------------------------------------------------------------------------
+@needs_chromium
+@needs_poppler
+@pytest.mark.parametrize("transport", TRANSPORTS)
+def test_print_a4_with_page_numbers_then_close(tmp_path, page, transport):
+    log = (tmp_path / "chromium.log").open("w", encoding="utf-8")
+    browser = Chromium(CHROMIUM, log, transport=transport)
+    try:
+        pdf = tmp_path / "laporan.pdf"
+        browser.print_pdf(page, pdf, "LKIP 2023 · Biro Umum")
+        family = [psutil.Process(browser.pid),
+                  *psutil.Process(browser.pid).children(recursive=True)]
+    finally:
+        browser.close()
+        log.close()
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    assert "(A4)" in info and re.search(r"^Pages:\s+1$", info, re.MULTILINE)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Laporan Kinerja" in text and "Capaian kinerja tahun 2023." in text
+    assert "Halaman 1 dari 1" in text and "LKIP 2023 · Biro Umum" in text
+    # Closed: no process of ours left, no profile left.
+    assert not any(_alive(process) for process in family)
+    assert not Path(browser.profile).exists()
+    with pytest.raises(ChromiumError):
+        browser.print_pdf(page, pdf)
