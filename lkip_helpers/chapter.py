@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import base64
 import html
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -46,19 +48,56 @@ def html_gambar(png: bytes, judul: str, keterangan: str) -> str:
     )
 
 
+#: Environment variables that may name the notebook being run: set by ``lkip render`` for each
+#: chapter, and by JupyterLab (jupyter_server) for the notebook of a kernel's session.
+VARIABEL_NOTEBOOK = ("LKIP_NOTEBOOK", "JPY_SESSION_NAME")
+_NAMA_BAB = re.compile(r"^(\d{2})_[a-z0-9_]+\.ipynb$")
+
+
+def nomor_dari_nama(nama: str | os.PathLike | None) -> int | None:
+    """The chapter number of a notebook file name: ``02_capaian_kinerja.ipynb`` -> 2."""
+    if not nama:
+        return None
+    m = _NAMA_BAB.match(Path(nama).name)
+    return int(m[1]) if m else None
+
+
+def nomor_bab() -> int | None:
+    """The number of the chapter being run, from its notebook's file name (see
+    :data:`VARIABEL_NOTEBOOK`); None when it cannot be known (then captions carry no
+    chapter number)."""
+    for nama in VARIABEL_NOTEBOOK:
+        nomor = nomor_dari_nama(os.environ.get(nama))
+        if nomor is not None:
+            return nomor
+    return None
+
+
 @dataclass
 class Bab:
-    """One chapter being shown: numbers its tables ("Tabel 2.1") and charts ("Gambar 2.1")."""
+    """One chapter being shown: numbers its tables ("Tabel 2.1") and charts ("Gambar 2.1").
 
-    nomor: int
+    The chapter number comes from the notebook's file name (``NN_slug.ipynb``), so a new
+    chapter is one new notebook: nothing inside it names its number.
+    """
+
+    nomor: int | None
     lkip: LkipYear
     _tabel: int = field(default=0, repr=False)
     _gambar: int = field(default=0, repr=False)
 
     @classmethod
-    def buka(cls, nomor: int, unit: str, year: int | str, data_dir: Path | str | None = None) -> "Bab":
-        """Chapter ``nomor`` of unit-year ``unit``/``year`` (loaded by :func:`load.load_year`)."""
-        return cls(nomor, load_year(unit, year, data_dir))
+    def buka(cls, unit: str, year: int | str, data_dir: Path | str | None = None,
+             nomor: int | None = None) -> "Bab":
+        """The chapter of unit-year ``unit``/``year`` (loaded by :func:`load.load_year`).
+
+        ``nomor``: the chapter number; by default taken from the notebook's file name
+        (:func:`nomor_bab`).
+        """
+        return cls(nomor if nomor is not None else nomor_bab(), load_year(unit, year, data_dir))
+
+    def _nomor(self, urutan: int) -> str:
+        return f"{self.nomor}.{urutan}" if self.nomor is not None else str(urutan)
 
     def tabel(self, df: pd.DataFrame, judul: str, *, kolom: Iterable[str] | None = None,
               alasan: Mapping[str, str] | None = None,
@@ -70,7 +109,7 @@ class Bab:
         codes shown where the value is missing (see :func:`lkip_helpers.tables.tabel`).
         """
         self._tabel += 1
-        nomor = f"{self.nomor}.{self._tabel}"
+        nomor = self._nomor(self._tabel)
         styler = tables.tabel(df, judul, nomor, kolom=kolom, alasan=alasan,
                               format_kolom=format_kolom, rata_kanan=rata_kanan)
         tampilkan_html(tables.html(styler), tables.teks(df, judul, nomor, kolom=kolom,
@@ -98,7 +137,7 @@ class Bab:
         """Show a chart made by :mod:`lkip_helpers.charts`, captioned "Gambar <bab>.<n> <title>"."""
         self._gambar += 1
         judul = charts.judul_grafik(fig)
-        keterangan = f"Gambar {self.nomor}.{self._gambar} {judul}"
+        keterangan = f"Gambar {self._nomor(self._gambar)} {judul}"
         tampilkan_html(html_gambar(charts.png(fig), judul, keterangan), keterangan)
 
     def narasi(self, teks: str) -> None:

@@ -33,7 +33,7 @@ from lkip_helpers.tables import tanpa_kolom_kosong
 
 def _buka(nomor: int) -> str:
     return IMPORTS + f'''
-bab = Bab.buka({nomor}, unit, year, data_dir)
+bab = Bab.buka(unit, year, data_dir)
 lkip = bab.lkip
 tahun = lkip.year'''
 
