@@ -216,6 +216,19 @@ def _capaian_kolom(hasil: list[Capaian]) -> dict[str, pd.Series]:
             K_KETERANGAN: _text(h.keterangan for h in hasil)}
 
 
+def _per_indikator(lkip: LkipYear, df: pd.DataFrame) -> dict[str, pd.Series]:
+    """The indicator columns of rows of a sheet keyed by ``kode_indikator`` (riwayat,
+    triwulan): kode, indikator, target, realisasi, and capaian with its keterangan, each
+    capaian computed by the indicator's own formula."""
+    indikator = _indikator_per_kode(lkip)
+    hasil = [_capaian_indikator(lkip, indikator[r.kode_indikator], r.target, r.realisasi)
+             for r in df.itertuples()]
+    return {K_KODE: _text(df["kode_indikator"]),
+            K_INDIKATOR: _text(indikator[k].indikator for k in df["kode_indikator"]),
+            K_TARGET: seri_float(df["target"]), K_REALISASI: seri_float(df["realisasi"]),
+            **_capaian_kolom(hasil)}
+
+
 KOLOM_CAPAIAN = [K_KODE, K_SASARAN, K_INDIKATOR, K_SATUAN, K_POLARITAS, K_TARGET, K_REALISASI,
                  K_CAPAIAN, K_KETERANGAN, K_CAPAIAN_TERTULIS, K_KATEGORI, K_PENJELASAN]
 
@@ -303,17 +316,11 @@ def tabel_riwayat(lkip: LkipYear) -> pd.DataFrame:
     Columns: KOLOM_RIWAYAT. ``capaian`` is computed against the row's own target (a row
     without target has no computable capaian); ``capaian_dinyatakan`` is as stated.
     """
-    indikator = _indikator_per_kode(lkip)
     df = _urut_sumber(lkip.riwayat_kinerja)
-    hasil = [_capaian_indikator(lkip, indikator[r.kode_indikator], r.target, r.realisasi)
-             for r in df.itertuples()]
     return _frame({
-        K_KODE: _text(df["kode_indikator"]),
-        K_INDIKATOR: _text(indikator[k].indikator for k in df["kode_indikator"]),
-        K_TAHUN: seri_int(df["tahun"]), K_SUMBER: _text(df["sumber"]),
-        K_TARGET: seri_float(df["target"]), K_REALISASI: seri_float(df["realisasi"]),
-        **_capaian_kolom(hasil), K_CAPAIAN_TERTULIS: seri_float(df["capaian_dinyatakan"]),
-        K_CATATAN: _text(df["catatan"]),
+        **_per_indikator(lkip, df), K_TAHUN: seri_int(df["tahun"]),
+        K_SUMBER: _text(df["sumber"]),
+        K_CAPAIAN_TERTULIS: seri_float(df["capaian_dinyatakan"]), K_CATATAN: _text(df["catatan"]),
     }, KOLOM_RIWAYAT)
 
 
@@ -366,15 +373,8 @@ def tabel_triwulan(lkip: LkipYear) -> pd.DataFrame:
 
     Columns: KOLOM_TRIWULAN; rows ordered by indicator, then quarter I-IV.
     """
-    indikator = _indikator_per_kode(lkip)
     df = lkip.triwulan
     df = df.assign(_q=df["triwulan"].map({q: i for i, q in enumerate(TRIWULAN)})).sort_values(
         ["kode_indikator", "_q"], kind="stable")
-    hasil = [_capaian_indikator(lkip, indikator[r.kode_indikator], r.target, r.realisasi)
-             for r in df.itertuples()]
-    return _frame({
-        K_KODE: _text(df["kode_indikator"]),
-        K_INDIKATOR: _text(indikator[k].indikator for k in df["kode_indikator"]),
-        K_TRIWULAN: _text(df["triwulan"]), K_TARGET: seri_float(df["target"]),
-        K_REALISASI: seri_float(df["realisasi"]), **_capaian_kolom(hasil),
-    }, KOLOM_TRIWULAN)
+    return _frame({**_per_indikator(lkip, df), K_TRIWULAN: _text(df["triwulan"])},
+                  KOLOM_TRIWULAN)

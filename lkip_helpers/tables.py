@@ -172,6 +172,19 @@ def _pilih(df: pd.DataFrame, kolom: Iterable[str] | None) -> pd.DataFrame:
     return shown.reset_index(drop=True)
 
 
+def _sel(df: pd.DataFrame, kolom: Iterable[str] | None, alasan: Mapping[str, str] | None,
+         format_kolom: Mapping[Any, Pemformat] | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The columns shown (raw) and their cells as the reader sees them (formatted, reasons
+    filled in from columns that need not be shown themselves)."""
+    shown = _pilih(df, kolom)
+    sel = sel_terformat(_pilih(df, None), alasan=alasan)[list(shown.columns)]
+    for k, f in (format_kolom or {}).items():
+        if k not in shown.columns:
+            raise KeyError(f"format_kolom names a column the table does not show: {k!r}")
+        sel[k] = [f(v) for v in shown[k]]
+    return shown, sel
+
+
 def tabel(df: pd.DataFrame, judul: str, nomor: str | None = None, *,
           kolom: Iterable[str] | None = None, alasan: Mapping[str, str] | None = None,
           format_kolom: Mapping[Any, Pemformat] | None = None,
@@ -184,14 +197,9 @@ def tabel(df: pd.DataFrame, judul: str, nomor: str | None = None, *,
     shows; ``nomor``: "X.Y" for the caption; ``format_kolom``: overrides of a column's
     formatter; ``rata_kanan``: further columns to right-align.
     """
-    shown = _pilih(df, kolom)
+    shown, sel = _sel(df, kolom, alasan, format_kolom)
     if shown.columns.duplicated().any():
         raise ValueError(f"table {judul!r} has duplicate columns")
-    pemformat = _pemformat(shown, format_kolom)
-    sel = sel_terformat(_pilih(df, None), format_kolom=None, alasan=alasan)[list(shown.columns)]
-    sel = sel.reset_index(drop=True)
-    for k, f in (format_kolom or {}).items():
-        sel[k] = [f(v) for v in shown[k]]
     styler = sel.style.format(lambda v: _html.escape(str(v)))
     styler = styler.relabel_index(
         [_html.escape(labels.label(k, df, lang)) for k in shown.columns], axis=1)
@@ -225,10 +233,7 @@ def teks(df: pd.DataFrame, judul: str, nomor: str | None = None, *,
          kolom: Iterable[str] | None = None, alasan: Mapping[str, str] | None = None,
          format_kolom: Mapping[Any, Pemformat] | None = None, lang: str = labels.LAPORAN) -> str:
     """Plain-text version of :func:`tabel`: caption line, then the formatted cells."""
-    shown = _pilih(df, kolom)
-    sel = sel_terformat(_pilih(df, None), alasan=alasan)[list(shown.columns)]
-    for k, f in (format_kolom or {}).items():
-        sel[k] = [f(v) for v in shown[k]]
+    shown, sel = _sel(df, kolom, alasan, format_kolom)
     sel.columns = [labels.label(k, df, lang) for k in shown.columns]
     return judul_tabel(judul, nomor) + "\n" + sel.to_string(index=False)
 
