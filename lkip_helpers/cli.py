@@ -1,17 +1,85 @@
 """The ``lkip`` command line: check, render and scaffold unit-year workbooks.
 
-Data errors are printed as a list of problems and end with a non-zero exit, never with a
-traceback. Heavy modules are imported inside the commands so that ``lkip --help`` is quick.
+Errors are mapped to messages and exit codes in ONE place, :class:`LkipGroup`: every error a
+user can cause is an :class:`~lkip_helpers.errors.LkipError`, whose class gives the exit status
+(data problems are printed as their list of problems, never with a traceback). Heavy modules
+are imported inside the commands so that ``lkip --help`` is quick.
 """
 
 from __future__ import annotations
 
+from typing import Any, Callable, Sequence
+
 import click
 
 from . import __version__
+from .errors import DataError, LkipError
+from .i18n import _
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _user_error(error: Exception) -> tuple[int, str] | None:
+    """Exit code and message of an error the user can fix; None for anything else (a bug)."""
+    if isinstance(error, LkipError):
+        return error.exit_code, error.message()
+    from .template import TemplateExists  # TODO: drop once TemplateExists is an LkipError
+
+    if isinstance(error, TemplateExists):
+        return 1, str(error)
+    return None
+
+
+class LkipGroup(click.Group):
+    """The ``lkip`` group: maps every user error of every command to its message and exit code.
+
+    A :class:`~lkip_helpers.errors.DataError` prints its problems on stdout (they are the
+    command's answer); any other error prints ``Error: ...`` on stderr. No traceback.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Exception as error:  # noqa: BLE001 - anything not a user error is re-raised
+            known = _user_error(error)
+            if known is None:
+                raise
+            code, message = known
+            if isinstance(error, DataError):
+                click.echo(message)
+            else:
+                click.echo(_("Error: {message}").format(message=message), err=True)
+            ctx.exit(code)
+
+
+class RegistryChoice(click.Choice):
+    """A choice among the names of a registry, read only when the option is used or shown
+    (so that ``lkip --help`` need not import the registry)."""
+
+    def __init__(self, names: Callable[[], Sequence[str]]) -> None:
+        self._names = names
+        super().__init__([], case_sensitive=True)
+
+    @property
+    def choices(self) -> Sequence[str]:
+        return tuple(self._names())
+
+    @choices.setter
+    def choices(self, value: Sequence[str]) -> None:
+        pass  # always read from the registry
+
+
+def _executor_names() -> list[str]:
+    from .executors import executors
+
+    return executors.names()
+
+
+def _pdf_engine_names() -> list[str]:
+    from .printing import pdf_engine_names
+
+    return pdf_engine_names()
+
+
+@click.group(cls=LkipGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="lkip")
 def main() -> None:
     """LKIP workbook: turn a unit's year of spreadsheets into its LKIP analysis chapters."""
@@ -33,18 +101,10 @@ def check(unit: str | None, year: str | None, data_dir: str | None, reviu: bool)
     Exit status: 0 valid (with --reviu: also when there are findings), 1 data problems,
     2 unit or year name not allowed.
     """
-    from .config import DEFAULT_UNIT, DEFAULT_YEAR, InvalidName
-    from .errors import DataError
+    from .config import DEFAULT_UNIT, DEFAULT_YEAR
     from .load import load_year
 
-    try:
-        lkip = load_year(unit or DEFAULT_UNIT, year or DEFAULT_YEAR, data_dir)
-    except InvalidName as exc:
-        click.echo(f"Error: {exc}", err=True)
-        raise SystemExit(2) from None
-    except DataError as exc:
-        click.echo(str(exc))
-        raise SystemExit(1) from None
+    lkip = load_year(unit or DEFAULT_UNIT, year or DEFAULT_YEAR, data_dir)
     click.echo(check_summary(lkip))
     if reviu:
         from .reviu import laporan_cli, periksa
@@ -65,19 +125,11 @@ def template(unit: str, year: str, data_dir: str | None) -> None:
     dropdowns for choice columns; profil.tahun is filled in. An existing workbook is never
     overwritten. Exit status: 0 written, 1 a workbook already exists, 2 name not allowed.
     """
-    from .config import InvalidName
-    from .template import TemplateExists, buat_template
+    from .template import buat_template
 
-    try:
-        path = buat_template(unit, year, data_dir)
-    except InvalidName as exc:
-        click.echo(f"Error: {exc}", err=True)
-        raise SystemExit(2) from None
-    except TemplateExists as exc:
-        click.echo(f"Error: {exc}", err=True)
-        raise SystemExit(1) from None
-    click.echo(f"Wrote {path}\nFill it in (the note on each column header explains it), then "
-               f"run: lkip check {unit} {year}")
+    path = buat_template(unit, year, data_dir)
+    click.echo(_("Wrote {path}\nFill it in (the note on each column header explains it), then "
+                 "run: lkip check {unit} {year}").format(path=path, unit=unit, year=year))
 
 
 def check_summary(lkip) -> str:
@@ -116,18 +168,24 @@ def check_summary(lkip) -> str:
               help="Output format; repeat for both (default: html and pdf).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Unit-years rendered in parallel (default: number of CPU cores).")
+@click.option("--executor", type=RegistryChoice(_executor_names), default="local",
+              show_default=True,
+              help="How unit-years are shared out: local (parallel processes) or serial.")
 @click.option("--data-dir", type=click.Path(file_okay=False), default=None,
               help="Folder holding <unit>/<year>/lkip.xlsx (default: the project's data/).")
 @click.option("--output-dir", type=click.Path(file_okay=False), default=None,
               help="Where reports go (default: the project's reports/).")
 @click.option("--notebooks-dir", type=click.Path(file_okay=False), default=None,
               help="Chapter notebooks NN_slug.ipynb (default: the project's notebooks/).")
+@click.option("--pdf-engine", type=RegistryChoice(_pdf_engine_names), default="chromium",
+              show_default=True, help="What prints the PDF.")
 @click.option("--chromium", type=click.Path(dir_okay=False), default=None, envvar="LKIP_CHROMIUM",
               help="Chromium executable for the PDF (default: found on PATH; env LKIP_CHROMIUM).")
 @click.option("--timeout", type=click.FloatRange(min=1), default=600, show_default=True,
               help="Seconds a notebook cell may run before it is stopped.")
-def render(units, years, everything, formats, jobs, data_dir, output_dir, notebooks_dir,
-           chromium, timeout) -> None:
+@click.pass_context
+def render(ctx, units, years, everything, formats, jobs, executor, data_dir, output_dir,
+           notebooks_dir, pdf_engine, chromium, timeout) -> None:
     """Render reports of UNITS (comma list) for YEARS (2023, 2021,2023 or 2021-2023).
 
     Default: the embedded unit-year. A unit without years renders every year found under the
@@ -136,25 +194,24 @@ def render(units, years, everything, formats, jobs, data_dir, output_dir, notebo
     """
     from pathlib import Path
 
-    from . import config, render as rendering
-    from .pdf import ChromiumError
+    from . import config
+    from .errors import UsageError
+    from .pipeline import FORMATS, Options
+    from .printing import resolve_pdf
+    from .render import run
+    from .selection import select
 
-    formats = formats or rendering.FORMATS
-    try:
-        items = rendering.select(units, years, everything, Path(data_dir or config.DATA_DIR))
-        executable, note = rendering.resolve_chromium(formats, chromium)
-    except (config.InvalidName, ChromiumError) as exc:
-        click.echo(f"Error: {exc}", err=True)
-        raise SystemExit(2) from None
+    formats = tuple(formats or FORMATS)
+    items = select(units, years, everything, Path(data_dir or config.DATA_DIR))
+    executable, note = resolve_pdf(formats, pdf_engine, chromium)
     if formats == ("pdf",) and executable is None:
-        click.echo(f"Error: {note}", err=True)
-        raise SystemExit(2)
-    options = rendering.Options(
+        raise UsageError(note)
+    options = Options(
         data_dir=Path(data_dir or config.DATA_DIR),
         notebooks_dir=Path(notebooks_dir or config.NOTEBOOKS_DIR),
         output_dir=Path(output_dir or config.REPORTS_DIR),
-        formats=tuple(formats), timeout=timeout, chromium=executable)
-    raise SystemExit(rendering.run(items, options, jobs, click.echo, note))
+        formats=formats, timeout=timeout, pdf_engine=pdf_engine, pdf_executable=executable)
+    ctx.exit(run(items, options, jobs, click.echo, note, executor))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -34,6 +34,9 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 from nbformat import NotebookNode  # noqa: E402
 from papermill.parameterize import parameterize_notebook  # noqa: E402
 
+from .errors import RenderError  # noqa: E402
+from .i18n import _  # noqa: E402
+
 KERNEL_NAME = "python3"
 
 #: Run before every chapter: the chapter starts with an empty namespace and no open figure.
@@ -72,15 +75,16 @@ class ChapterError:
     traceback: str = ""
 
     def __str__(self) -> str:
-        where = f"cell {self.cell}" if self.cell is not None else "before the first cell"
+        where = (_("cell {cell}").format(cell=self.cell) if self.cell is not None
+                 else _("before the first cell"))
         return f"{where}: {self.ename}: {self.evalue}"
 
 
-class ChapterFailed(Exception):
+class ChapterFailed(RenderError):
     """A chapter raised, timed out or killed its kernel; ``.notebook`` holds what ran.
 
     ``chapter`` (the notebook's name, e.g. ``02_capaian_kinerja``) is set by the caller that
-    knows it; ``str()`` is then "chapter 02_capaian_kinerja, cell 5: ValueError: ...".
+    knows it; the message is then "chapter 02_capaian_kinerja, cell 5: ValueError: ...".
     """
 
     def __init__(self, error: ChapterError, notebook: NotebookNode) -> None:
@@ -89,8 +93,10 @@ class ChapterFailed(Exception):
         self.notebook = notebook
         self.chapter: str | None = None
 
-    def __str__(self) -> str:
-        return f"chapter {self.chapter}, {self.error}" if self.chapter else str(self.error)
+    def message(self) -> str:
+        if self.chapter:
+            return _("chapter {chapter}, {error}").format(chapter=self.chapter, error=self.error)
+        return str(self.error)
 
 
 def author_cell_number(nb: NotebookNode, index: int) -> int:
@@ -189,7 +195,8 @@ class ChapterKernel:
             except CellTimeoutError:
                 raise ChapterFailed(ChapterError(
                     author_cell_number(nb, index), "TimeoutError",
-                    f"the cell ran longer than {timeout:g} s and was stopped"), nb) from None
+                    _("the cell ran longer than {seconds:g} s and was stopped").format(
+                        seconds=timeout)), nb) from None
             except CellExecutionError as error:
                 raise ChapterFailed(ChapterError(
                     author_cell_number(nb, index), error.ename, error.evalue,
@@ -197,7 +204,7 @@ class ChapterKernel:
             except DeadKernelError:
                 raise ChapterFailed(ChapterError(
                     author_cell_number(nb, index), "DeadKernelError",
-                    "the kernel died while running the cell"), nb) from None
+                    _("the kernel died while running the cell")), nb) from None
 
     def run_code(self, code: str, timeout: float | None = None) -> NotebookNode:
         """Execute ``code`` as a one-cell notebook; return that notebook with its outputs."""

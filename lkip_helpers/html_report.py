@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -34,10 +35,13 @@ CSS_FILE = TEMPLATES_DIR / "report.css"
 _MARKDOWN_CELL = mistune.create_markdown(escape=False, plugins=["table", "strikethrough"])
 _MARKDOWN_OUTPUT = mistune.create_markdown(escape=True, plugins=["table", "strikethrough"])
 
-#: References that would make the page fetch something: src/href attributes and CSS url().
-_REFERENCE = re.compile(
-    r"""(?:\b(?:src|href)\s*=\s*["']?|url\(\s*["']?)([^"'\s)>]+)""", re.IGNORECASE
-)
+#: Attributes whose value is one URL the browser may fetch or follow.
+URL_ATTRIBUTES = frozenset({"src", "href", "xlink:href", "poster", "data", "action",
+                            "formaction", "background", "manifest", "icon", "longdesc"})
+#: CSS that fetches: ``url(...)`` and ``@import "..."`` (comments removed first).
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)""", re.IGNORECASE)
+_CSS_IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -130,14 +134,81 @@ def render_index(entries: list[dict[str, Any]], dibuat: str) -> str:
     )
 
 
-def external_references(html: str) -> list[str]:
-    """Every src/href/url() in ``html`` that would load something from outside the page.
+def css_references(css: str) -> list[str]:
+    """The URLs a stylesheet (or a ``style`` attribute) fetches: ``url(...)`` and ``@import``."""
+    css = _CSS_COMMENT.sub("", css)
+    return [url.strip() for pattern in (_CSS_URL, _CSS_IMPORT)
+            for groups in pattern.findall(css) for url in groups if url.strip()]
 
-    In-page anchors (``#bab-01``) and ``data:`` URIs are fine; anything else is listed.
-    Links of the index to the reports beside it are checked by the caller, not here.
+
+def srcset_urls(value: str) -> list[str]:
+    """The URLs of a ``srcset`` value (``a.png 1x, b.png 2x``), parsed as the HTML standard
+    says: a URL runs to the next white space (so it may hold commas, as ``data:`` URIs do);
+    trailing commas end a candidate, else its descriptors run to the next comma."""
+    urls, pos, end = [], 0, len(value)
+    while True:
+        while pos < end and (value[pos].isspace() or value[pos] == ","):
+            pos += 1
+        if pos >= end:
+            return urls
+        start = pos
+        while pos < end and not value[pos].isspace():
+            pos += 1
+        url = value[start:pos]
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:  # descriptors, up to the comma that is not inside parentheses
+            depth = 0
+            while pos < end and not (value[pos] == "," and depth == 0):
+                depth += {"(": 1, ")": -1}.get(value[pos], 0)
+                pos += 1
+        if url:
+            urls.append(url)
+
+
+class _References(HTMLParser):
+    """Collects every URL a parsed page would fetch or follow (attributes, srcset, CSS)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name in URL_ATTRIBUTES:
+                self.urls.append(value.strip())
+            elif name in ("srcset", "imagesrcset"):
+                self.urls.extend(srcset_urls(value))
+            elif name == "style":
+                self.urls.extend(css_references(value))
+        self._in_style = tag == "style"
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.urls.extend(css_references(data))
+
+
+def external_references(html: str) -> list[str]:
+    """Every URL in ``html`` that would load something from outside the page.
+
+    The page is parsed: URL attributes (src, href, poster, data ...), every URL of a srcset,
+    and CSS ``url(...)`` / ``@import`` in ``<style>`` blocks and ``style`` attributes count;
+    text that merely looks like a URL does not. In-page anchors (``#bab-01``) and ``data:``
+    URIs are fine; anything else is listed. Links of the index to the reports beside it are
+    checked by the caller, not here.
     """
-    return [ref for ref in _REFERENCE.findall(html)
-            if not ref.startswith(("#", "data:"))]
+    parser = _References()
+    parser.feed(html)
+    parser.close()
+    return [url for url in parser.urls if url and not url.lower().startswith(("#", "data:"))]
 
 
 def report_facts(unit: str, year: int, data_dir: str | None = None) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """The render pipeline: the embedded unit-year rendered once per session, checked like a reader would.
 
-Also the HTML assembly on small throwaway notebooks (hidden cells, escaping, no code) and the
-selection of unit-years from the command line.
+Also the HTML assembly on small throwaway notebooks (hidden cells, escaping, no code), the
+check that a page loads nothing from outside, and the selection of unit-years.
 """
 
 from __future__ import annotations
@@ -10,36 +10,103 @@ import json
 import re
 import shutil
 import subprocess
-from pathlib import Path
+from html.parser import HTMLParser
 
 import nbformat
 import pytest
 
 from lkip_helpers import config
-from lkip_helpers.render import Options, UnitYear, parse_years, render_batch, select, write_index
+from lkip_helpers.html_report import external_references
+from lkip_helpers.index import write_index
+from lkip_helpers.pipeline import Options
+from lkip_helpers.printing import resolve_pdf
+from lkip_helpers.render import render_batch
+from lkip_helpers.selection import UnitYear, parse_years, select
 
 NOTEBOOKS = sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
-needs_notebooks = pytest.mark.skipif(not NOTEBOOKS, reason="notebooks/ holds no .ipynb yet")
 needs_pdfinfo = pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="pdfinfo not installed")
 
-#: src/href attributes and CSS url() values, as a browser would fetch them.
-REFERENCE = re.compile(r"""(?:\b(?:src|href)\s*=\s*["']?|url\(\s*["']?)([^"'\s)>]+)""", re.I)
+
+# -- an independent oracle of what a page would fetch ------------------------------------------
+class _Fetches(HTMLParser):
+    """Every URL a browser could fetch or follow from a page, written apart from the production
+    check (:func:`lkip_helpers.html_report.external_references`) and wider than it: any
+    attribute that may hold a URL, every token of a srcset that is not a descriptor, and every
+    ``url(`` and ``@import`` in CSS (``<style>`` blocks and ``style`` attributes)."""
+
+    ATTRIBUTES = {"src", "href", "xlink:href", "poster", "data", "action", "formaction",
+                  "background", "cite", "longdesc", "manifest", "icon", "ping", "codebase",
+                  "archive", "lowsrc", "dynsrc"}
+    DESCRIPTOR = re.compile(r"^\d+(?:\.\d+)?[wxh]$")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.tags: list[str] = []
+
+    def _css(self, css: str) -> None:
+        css = re.sub(r"/\*.*?\*/", " ", css, flags=re.S)  # comments fetch nothing
+        self.urls += re.findall(r"""url\(\s*['"]?([^'")]*)""", css, flags=re.I)
+        self.urls += re.findall(r"""@import\s*['"]([^'"]*)""", css, flags=re.I)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        for name, value in attrs:
+            value = (value or "").strip()
+            if name in self.ATTRIBUTES:
+                self.urls.append(value)
+            elif name.endswith("srcset"):
+                tokens = [t.strip(",") for t in re.split(r"\s+|(?<=\d[wxh]),", value)]
+                self.urls += [t for t in tokens if t and not self.DESCRIPTOR.match(t)]
+            elif name == "style":
+                self._css(value)
+
+    def handle_data(self, data):
+        if self.lasttag == "style":
+            self._css(data)
 
 
-def _offending_references(html: str) -> list[str]:
-    return [ref for ref in REFERENCE.findall(html) if not ref.startswith(("#", "data:"))]
+def _fetched(html: str) -> list[str]:
+    """The URLs ``html`` would fetch that are neither in-page anchors nor ``data:`` URIs."""
+    oracle = _Fetches()
+    oracle.feed(html)
+    oracle.close()
+    return [url for url in oracle.urls if url and not url.lower().startswith(("#", "data:"))]
+
+
+HOSTILE_PAGE = """<!DOCTYPE html><html><head>
+<style>/* url(http://comment.example) */ @import "http://import.example/a.css";
+body { background: url( 'http://css.example/bg.png' ) } i { background: url(data:image/png;base64,AA) }
+</style></head><body>
+<p>Text that looks like a reference: &lt;img src=&quot;http://escaped.example&quot;&gt;
+url(http://text.example) @import "http://text2.example"</p>
+<img alt="" srcset="http://srcset.example/a.png 1x, data:image/png;base64,AA,BB 2x">
+<div style="background-image:url(http://style.example/x.png)"></div>
+<video poster="http://poster.example/p.png"></video><object data="http://object.example"></object>
+<a href="#bab-01">ok</a><img alt="" src="data:image/png;base64,AAAA">
+</body></html>"""
+HOSTILE_FETCHES = {"http://import.example/a.css", "http://css.example/bg.png",
+                   "http://srcset.example/a.png", "http://style.example/x.png",
+                   "http://poster.example/p.png", "http://object.example"}
+
+
+def test_the_oracle_and_the_production_check_see_every_fetch_and_no_text():
+    assert set(_fetched(HOSTILE_PAGE)) == HOSTILE_FETCHES
+    assert set(external_references(HOSTILE_PAGE)) == HOSTILE_FETCHES
+
+
+def _assert_self_contained(html: str, beside: set[str] = frozenset()) -> None:
+    """``html`` fetches nothing but ``beside`` (relative links to files next to it)."""
+    assert [url for url in _fetched(html) if url not in beside] == []
+    assert [url for url in external_references(html) if url not in beside] == []
 
 
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory):
     """The embedded unit-year rendered (HTML + PDF) with the real chapter notebooks."""
-    if not NOTEBOOKS:
-        pytest.skip("notebooks/ holds no .ipynb yet")
     out = tmp_path_factory.mktemp("reports")
-    from lkip_helpers.render import resolve_chromium
-
-    chromium, _ = resolve_chromium(("html", "pdf"), None)
-    options = Options(output_dir=out, chromium=chromium)
+    chromium, _ = resolve_pdf(("html", "pdf"))
+    options = Options(output_dir=out, pdf_executable=chromium)
     [outcome] = render_batch([UnitYear(config.DEFAULT_UNIT, config.DEFAULT_YEAR)], options, jobs=1)
     assert outcome.ok, outcome.report()
     write_index(out)
@@ -49,7 +116,7 @@ def rendered(tmp_path_factory):
             "pdf": folder / f"{stem}.pdf", "chromium": chromium}
 
 
-@needs_notebooks
+@pytest.mark.slow
 def test_report_holds_every_chapter_title_in_order(rendered):
     titles = []
     for path in NOTEBOOKS:
@@ -61,7 +128,7 @@ def test_report_holds_every_chapter_title_in_order(rendered):
     assert positions == sorted(positions)
 
 
-@needs_notebooks
+@pytest.mark.slow
 def test_report_cover_and_figures_come_from_the_seed(rendered):
     html = rendered["html"]
     for text in ("Biro Umum Sekretariat Daerah Provinsi Nusa Tenggara Timur",
@@ -70,15 +137,15 @@ def test_report_cover_and_figures_come_from_the_seed(rendered):
         assert text in html, text
 
 
-@needs_notebooks
+@pytest.mark.slow
 def test_report_loads_nothing_from_outside(rendered):
     html = rendered["html"]
-    assert _offending_references(html) == []
+    _assert_self_contained(html)
     assert "<script" not in html.lower()
     assert len(re.findall(r'src="data:image/(?:png|jpeg);base64,', html)) >= 3
 
 
-@needs_notebooks
+@pytest.mark.slow
 def test_report_shows_no_code_and_no_parameters(rendered):
     html = rendered["html"]
     for path in NOTEBOOKS:
@@ -94,7 +161,7 @@ def test_report_shows_no_code_and_no_parameters(rendered):
     assert "Traceback" not in html and "Warning" not in html
 
 
-@needs_notebooks
+@pytest.mark.slow
 def test_executed_notebooks_and_log_are_kept(rendered):
     kept = sorted(p.name for p in (rendered["folder"] / "notebooks").glob("*.ipynb"))
     assert kept == [p.name for p in NOTEBOOKS]
@@ -104,7 +171,7 @@ def test_executed_notebooks_and_log_are_kept(rendered):
     assert "chapter 01_" in (rendered["folder"] / "render.log").read_text("utf-8")
 
 
-@needs_notebooks
+@pytest.mark.slow
 @needs_pdfinfo
 def test_pdf_is_a4_with_several_pages(rendered):
     if rendered["chromium"] is None:
@@ -120,13 +187,16 @@ def test_pdf_is_a4_with_several_pages(rendered):
     assert "file://" not in text
 
 
-@needs_notebooks
+@pytest.mark.slow
 def test_index_lists_the_unit_year_with_headline_figures(rendered):
     index = (rendered["out"] / "index.html").read_text("utf-8")
     for text in ("Biro Umum Sekretariat Daerah Provinsi Nusa Tenggara Timur", "100,00%",
                  "Sangat Berhasil", "87,74%", 'href="biro-umum-ntt/2023/biro-umum-ntt-2023.html"'):
         assert text in index, text
-    assert [r for r in _offending_references(index) if not r.startswith("biro-umum-ntt/")] == []
+    beside = {str(p.relative_to(rendered["out"])) for p in rendered["folder"].iterdir()
+              if p.suffix in (".html", ".pdf")}
+    assert "biro-umum-ntt/2023/biro-umum-ntt-2023.html" in beside
+    _assert_self_contained(index, beside)
 
 
 # -- assembly on throwaway notebooks -----------------------------------------------------------
@@ -162,6 +232,7 @@ def tmp_notebooks(tmp_path):
     return folder
 
 
+@pytest.mark.slow
 def test_throwaway_notebooks_render_to_one_clean_html(tmp_path, tmp_notebooks, workbook_copy):
     data_dir = workbook_copy(unit="unit-uji").parents[2]
     options = Options(data_dir=data_dir, notebooks_dir=tmp_notebooks,
@@ -178,7 +249,7 @@ def test_throwaway_notebooks_render_to_one_clean_html(tmp_path, tmp_notebooks, w
     assert "kebisingan" not in html and "kebisingan" in (folder / "render.log").read_text()
     assert "secret_variable_name" not in html and 'unit = "x"' not in html
     assert html.count('src="data:image/png;base64,') == 1
-    assert _offending_references(html) == []
+    _assert_self_contained(html)
     assert sorted(p.name for p in (folder / "notebooks").iterdir()) == ["01_satu.ipynb",
                                                                         "02_dua.ipynb"]
     assert not (folder / "unit-uji-2023.pdf").exists()

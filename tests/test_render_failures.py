@@ -19,6 +19,8 @@ from click.testing import CliRunner
 from lkip_helpers.cli import main
 from lkip_helpers.pdf import find_chromium
 
+pytestmark = pytest.mark.slow
+
 
 def _chapter(title: str, code: str) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()

@@ -1,0 +1,47 @@
+"""The index page ``reports/index.html``: one row per rendered unit-year, from its facts.json.
+
+Each rendered unit-year leaves ``facts.json`` (the cover and headline figures, written by
+:mod:`lkip_helpers.pipeline`) beside its report; :func:`write_index` reads them back, so the
+index lists every unit-year rendered so far, not only those of the last ``lkip render``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+from .html_report import render_index
+from .selection import unit_year_folders
+
+FACTS_FILE = "facts.json"
+INDEX_FILE = "index.html"
+#: The report files the index links to: (label, extension).
+LINKS = (("HTML", "html"), ("PDF", "pdf"))
+
+
+def today() -> str:
+    """Today's date in Indonesian. :mod:`lkip_helpers.format` is imported here, not at the top:
+    it brings pandas, which the rendering process itself never needs (the kernels do)."""
+    from .format import tanggal
+
+    return tanggal(dt.date.today())
+
+
+def write_index(output_dir: Path, dibuat: str | None = None) -> Path:
+    """Write ``<output_dir>/index.html`` listing every rendered unit-year, atomically.
+
+    ``dibuat``: today's date in Indonesian when already known (default: formatted here).
+    """
+    entries = []
+    for item, folder in unit_year_folders(output_dir, FACTS_FILE):
+        facts = json.loads((folder / FACTS_FILE).read_text(encoding="utf-8"))
+        links = [(label, f"{item.unit}/{item.year}/{item.stem}.{ext}")
+                 for label, ext in LINKS if (folder / f"{item.stem}.{ext}").exists()]
+        entries.append({**facts, "links": links})
+    index = Path(output_dir) / INDEX_FILE
+    tmp = index.with_name(f".{INDEX_FILE}.{os.getpid()}.tmp")
+    tmp.write_text(render_index(entries, dibuat or today()), encoding="utf-8")
+    os.replace(tmp, index)
+    return index
