@@ -21,10 +21,6 @@ def _user_error(error: Exception) -> tuple[int, str] | None:
     """Exit code and message of an error the user can fix; None for anything else (a bug)."""
     if isinstance(error, LkipError):
         return error.exit_code, error.message()
-    from .template import TemplateExists  # TODO: drop once TemplateExists is an LkipError
-
-    if isinstance(error, TemplateExists):
-        return 1, str(error)
     return None
 
 
@@ -107,10 +103,11 @@ def check(unit: str | None, year: str | None, data_dir: str | None, reviu: bool)
     lkip = load_year(unit or DEFAULT_UNIT, year or DEFAULT_YEAR, data_dir)
     click.echo(check_summary(lkip))
     if reviu:
-        from .reviu import laporan_cli, periksa
+        from .narrative import laporan_reviu
+        from .reviu import periksa
 
         click.echo("")
-        click.echo(laporan_cli(periksa(lkip), lkip.source))
+        click.echo(laporan_reviu(periksa(lkip), lkip.source))
 
 
 @main.command()
@@ -133,30 +130,38 @@ def template(unit: str, year: str, data_dir: str | None) -> None:
 
 
 def check_summary(lkip) -> str:
-    """A few English lines on a valid workbook: sheets, budget totals, staff, assets."""
-    from . import anggaran, aset, pegawai
+    """A few lines on a valid workbook (in the user's language): sheets, headline figures.
+
+    The figures are the headline figures of :func:`lkip_helpers.ikhtisar.angka_utama`, the
+    same the report's summary, cover and index show.
+    """
     from .format import angka, persen, rupiah
+    from .ikhtisar import angka_utama
     from .schema import SHEETS
 
+    a = angka_utama(lkip)
     tables = [s.name for s in SHEETS if s.layout == "table"]
     filled = [f"{name} {len(lkip.table(name))}" for name in tables if len(lkip.table(name))]
     empty = [name for name in tables if not len(lkip.table(name))]
-    budget = anggaran.ringkasan(lkip)
-    lines = [f"OK: {lkip.source} ({lkip.profil['nama_unit']}, {lkip.year})",
-             "Rows per sheet: " + ", ".join(filled)]
+    lines = [_("OK: {source} ({unit}, {year})").format(source=lkip.source, unit=a.nama_unit,
+                                                        year=lkip.year),
+             _("Rows per sheet: {sheets}").format(sheets=", ".join(filled))]
     if empty:
-        lines.append("Empty or absent sheets: " + ", ".join(empty))
-    for label, pos in (("Spending (belanja)", budget.belanja), ("Revenue (pendapatan)",
-                                                                  budget.pendapatan)):
+        lines.append(_("Empty or absent sheets: {sheets}").format(sheets=", ".join(empty)))
+    lines.append(_("Performance: {capaian} ({kategori}) over {n} indicator(s)").format(
+        capaian=persen(a.capaian), kategori=a.kategori or "–", n=a.jumlah_indikator))
+    for label, pos in ((_("Spending (belanja)"), a.anggaran.belanja),
+                       (_("Revenue (pendapatan)"), a.anggaran.pendapatan)):
         if pos is not None:
-            lines.append(f"{label}: pagu {rupiah(pos.pagu)}, realisation "
-                         f"{rupiah(pos.realisasi)} ({persen(pos.serapan)})")
-    lines.append(f"Staff: {angka(pegawai.jumlah_pegawai(lkip))} in the sections, "
-                 f"{angka(pegawai.jumlah_pns(lkip))} civil servants, "
-                 f"{angka(pegawai.jumlah_pejabat(lkip))} officials")
-    lines.append(f"Assets: {angka(aset.rasio_aset(lkip).jumlah_aset)} items in "
-                 f"{len(lkip.aset)} categories")
-    lines += [f"Warning: {w}" for w in lkip.warnings]
+            lines.append(_("{label}: pagu {pagu}, realisation {realisasi} ({serapan})").format(
+                label=label, pagu=rupiah(pos.pagu), realisasi=rupiah(pos.realisasi),
+                serapan=persen(pos.serapan)))
+    lines.append(_("Staff: {pegawai} in the sections, {pns} civil servants, {pejabat} "
+                   "officials").format(pegawai=angka(a.jumlah_pegawai), pns=angka(a.jumlah_pns),
+                                       pejabat=angka(a.jumlah_pejabat)))
+    lines.append(_("Assets: {n} items in {k} categories").format(
+        n=angka(a.jumlah_aset), k=len(lkip.aset)))
+    lines += [_("Warning: {warning}").format(warning=w) for w in lkip.warnings]
     return "\n".join(lines)
 
 

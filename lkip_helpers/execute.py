@@ -47,6 +47,8 @@ _RESET_CODE = (
     "    _s.modules['matplotlib.pyplot'].close('all')\n"
     "del _s\n"
 )
+#: Run after the reset: the file name of the chapter about to run, for its number.
+_NAME_CODE = "import os as _o\n_o.environ['LKIP_NOTEBOOK'] = {name!r}\ndel _o\n"
 #: Imported while the kernel waits for its first chapter (they are needed by every chapter).
 #: pandera imports hypothesis when it is installed (0.2 s at import, 0.3 s more at the first
 #: check) only to offer data-synthesis strategies, which rendering never uses: the kernel
@@ -222,11 +224,13 @@ class ChapterKernel:
         return json.loads(text)
 
     def run_chapter(
-        self, source: NotebookNode, parameters: dict[str, Any], timeout: float | None = None
+        self, source: NotebookNode, parameters: dict[str, Any], timeout: float | None = None,
+        name: str | None = None,
     ) -> NotebookNode:
         """Execute a chapter notebook with ``parameters`` injected; return the executed copy.
 
-        The namespace is reset first. Raises :class:`ChapterFailed` (carrying the partly
+        The namespace is reset first, and ``LKIP_NOTEBOOK`` set to the notebook's file
+        ``name``: a chapter takes its number from it (:func:`lkip_helpers.chapter.nomor_bab`). Raises :class:`ChapterFailed` (carrying the partly
         executed notebook) when a cell raises, times out or kills the kernel; after that the
         kernel should be :meth:`restart`-ed before further use.
         """
@@ -235,6 +239,6 @@ class ChapterKernel:
         for cell in nb.cells:
             cell.metadata.setdefault("tags", [])
         nb = parameterize_notebook(nb, parameters, kernel_name=KERNEL_NAME, language="python")
-        self.run_code(_RESET_CODE, timeout)
+        self.run_code(_RESET_CODE + _NAME_CODE.format(name=name or ""), timeout)
         self._run(self._execute(nb, timeout))
         return nb

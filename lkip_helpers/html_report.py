@@ -216,12 +216,12 @@ def report_facts(unit: str, year: int, data_dir: str | None = None) -> dict[str,
 
     Run inside the chapters' kernel, so the workbook is parsed once (the loader caches it) and
     a data error surfaces before any chapter runs: then the dict holds ``problems`` (one line
-    each) and nothing else. Headline figures come from :func:`lkip_helpers.anggaran.efisiensi`
-    (mean capaian, spending serapan) and the unit's assessment scale (kategori).
+    each) and nothing else. Headline figures come from
+    :func:`lkip_helpers.ikhtisar.angka_utama`, like the report's summary and ``lkip check``.
     """
-    from . import anggaran, kinerja
     from .errors import DataError
     from .format import KOSONG, persen, tanggal
+    from .ikhtisar import angka_utama
     from .load import load_year
 
     try:
@@ -229,19 +229,18 @@ def report_facts(unit: str, year: int, data_dir: str | None = None) -> dict[str,
     except DataError as error:
         return {"problems": [str(problem) for problem in error.problems]}
     profil = lkip.profil
-    ringkas = anggaran.efisiensi(lkip)
-    capaian = ringkas.capaian_kinerja
+    utama = angka_utama(lkip)
     return {
         "unit": unit,
         "tahun": year,
-        "nama_unit": profil.get("nama_unit") or unit,
+        "nama_unit": utama.nama_unit,
         "provinsi": profil.get("provinsi") or "",
         "kepala_nama": profil.get("kepala_nama") or KOSONG,
         "kepala_jabatan": profil.get("kepala_jabatan") or "",
         "kepala_pangkat": profil.get("kepala_pangkat") or "",
         "kepala_nip": profil.get("kepala_nip") or "",
         "tanggal_laporan": tanggal(profil.get("tanggal_laporan")),
-        "capaian": persen(capaian),
-        "kategori": kinerja.skala_untuk(lkip).kategori(capaian) or KOSONG,
-        "serapan": persen(ringkas.serapan_anggaran),
+        "capaian": persen(utama.capaian),
+        "kategori": utama.kategori or KOSONG,
+        "serapan": persen(utama.serapan),
     }

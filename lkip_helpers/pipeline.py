@@ -320,7 +320,8 @@ class Worker:
         start = time.monotonic()
         target = built / "notebooks" / path.name
         try:
-            executed = kernel.run_chapter(read_notebook(path), params, self.options.timeout)
+            executed = kernel.run_chapter(read_notebook(path), params, self.options.timeout,
+                                         name=path.name)
         except ChapterFailed as failed:
             write_notebook(failed.notebook, target)
             failed.chapter = path.stem

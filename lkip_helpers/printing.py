@@ -15,11 +15,12 @@ import time
 from pathlib import Path
 from typing import Any, Iterable, Protocol, TextIO
 
-from .errors import UsageError
-from .i18n import Msg, _
-from .pdf import INSTALL_HINT, Chromium, ChromiumError, find_chromium
+from .errors import RenderError, UsageError
+from .i18n import _
+from .pdf import DEFAULT_ENGINE, ChromiumError, PdfEngine, pdf_engines
 
-DEFAULT_PDF_ENGINE = "chromium"
+#: The engine of ``lkip render`` unless ``--pdf-engine`` says otherwise.
+DEFAULT_PDF_ENGINE = DEFAULT_ENGINE
 #: Seconds a worker waits for its PDF from the parent: a print waits for at most one print per
 #: other worker, each held to Chromium's own timeouts.
 PRINT_WAIT = 600
@@ -35,31 +36,18 @@ class Printer(Protocol):
 
 
 # -- the engine --------------------------------------------------------------------------------
-class _ChromiumEngine(Chromium):
-    """Chromium with the engine interface: ``find(explicit)`` and ``(executable, log)``."""
-
-    @classmethod
-    def find(cls, explicit: str | None = None) -> Path | None:
-        return find_chromium(explicit)
-
-
 def pdf_engine_names() -> list[str]:
-    """The PDF engines ``lkip render --pdf-engine`` offers."""
-    return [DEFAULT_PDF_ENGINE]
+    """The PDF engines ``lkip render --pdf-engine`` offers (:data:`lkip_helpers.pdf.pdf_engines`)."""
+    return pdf_engines.names()
 
 
-def pdf_engine(name: str = DEFAULT_PDF_ENGINE) -> Any:
+def pdf_engine(name: str = DEFAULT_ENGINE) -> type[PdfEngine]:
     """The engine class called ``name``: ``find(explicit)`` locates its executable and
-    ``engine(executable, log)`` starts it. The one place where an engine is resolved."""
-    # TODO: return lkip_helpers.pdf.pdf_engines.get(name) (and .names() above) once pdf.py has
-    # its engine registry; then drop _ChromiumEngine.
-    if name not in pdf_engine_names():
-        raise UsageError(Msg("unknown PDF engine {name!r}; choose one of: {names}",
-                             name=name, names=", ".join(pdf_engine_names())))
-    return _ChromiumEngine
+    ``engine(executable, log)`` starts it. Unknown names are a UsageError (exit 2)."""
+    return pdf_engines.get(name)
 
 
-def resolve_pdf(formats: Iterable[str], engine: str = DEFAULT_PDF_ENGINE,
+def resolve_pdf(formats: Iterable[str], engine: str = DEFAULT_ENGINE,
                 explicit: str | None = None) -> tuple[Path | None, str]:
     """The executable to print with, and a note for the user when PDF is wanted but impossible.
 
@@ -67,12 +55,14 @@ def resolve_pdf(formats: Iterable[str], engine: str = DEFAULT_PDF_ENGINE,
     """
     if "pdf" not in formats:
         return None, ""
+    kind = pdf_engine(engine)
     try:
-        found = pdf_engine(engine).find(explicit)
-    except ChromiumError as error:  # TODO: an engine's own error once pdf.py has the registry
-        raise UsageError(str(error)) from None
+        found = kind.find(explicit)
+    except RenderError as error:
+        raise UsageError(error.message()) from None
     if found is None:
-        return None, _("PDF not written: Chromium was not found; {hint}.").format(hint=INSTALL_HINT)
+        return None, _("PDF not written: {engine} was not found; {hint}.").format(
+            engine=engine, hint=kind.install_hint)
     return found, ""
 
 
