@@ -125,8 +125,9 @@ def template(unit: str, year: str, data_dir: str | None) -> None:
     from .template import buat_template
 
     path = buat_template(unit, year, data_dir)
-    click.echo(_("Wrote {path}\nFill it in (the note on each column header explains it), then "
-                 "run: lkip check {unit} {year}").format(path=path, unit=unit, year=year))
+    click.echo(_("Wrote {path}").format(path=path))
+    click.echo(_("Fill it in (the note on each column header explains it), then run: "
+                 "lkip check {unit} {year}").format(unit=unit, year=year))
 
 
 def check_summary(lkip) -> str:

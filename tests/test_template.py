@@ -120,7 +120,7 @@ def test_new_unit_year_from_template_checks_and_renders(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Spending (belanja): pagu Rp2.000.000.000, realisation Rp1.800.000.000 (90,00%)" \
         in result.output
-    assert "Reviu of " in result.output and ": 0 finding(s)" in result.output
+    assert "Reviu: 0 items to check in " in result.output
     lkip = load_year(CLEAN_UNIT, CLEAN_YEAR, data)
     assert lkip.indikator.loc[3, "polaritas"] == "minimal"
     assert lkip.anggaran.loc[6, "realisasi"] == 0
