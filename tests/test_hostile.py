@@ -158,7 +158,7 @@ def test_an_empty_workbook_lists_every_required_sheet(tmp_path):
     openpyxl.Workbook().save(path)
     lines = problems(path)
     assert [line.split(": ", 1)[0].rsplit(", ", 1)[1] for line in lines] == [
-        "sheet profil", "sheet indikator", "sheet anggaran"]
+        "sheet profil", "sheet indikator"]
     assert "expected a sheet named 'profil'" in lines[0] and "the workbook has: Sheet" in lines[0]
 
 

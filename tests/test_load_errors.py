@@ -44,9 +44,9 @@ def test_missing_file(tmp_path):
 
 
 def test_missing_sheet(workbook_copy):
-    message = only(problems_of(workbook_copy, lambda wb: wb.remove(wb["anggaran"])))
-    assert "lkip.xlsx, sheet anggaran:" in message
-    assert "expected a sheet named 'anggaran'" in message
+    message = only(problems_of(workbook_copy, lambda wb: wb.remove(wb["indikator"])))
+    assert "lkip.xlsx, sheet indikator:" in message
+    assert "expected a sheet named 'indikator'" in message
 
 
 def test_missing_column(workbook_copy):
@@ -120,8 +120,8 @@ def test_unknown_category(workbook_copy):
 
 
 def test_required_value_blank(workbook_copy):
-    message = only(problems_of(workbook_copy, {("indikator", "C2"): None}))
-    assert "sheet indikator, row 2, column sasaran (C): value is blank; expected a value: " \
+    message = only(problems_of(workbook_copy, {("indikator", "D2"): None}))
+    assert "sheet indikator, row 2, column indikator (D): value is blank; expected a value: " \
            "this column is required" in message
 
 

@@ -21,9 +21,9 @@ from lkip_helpers.index import write_index
 from lkip_helpers.pipeline import Options
 from lkip_helpers.printing import resolve_pdf
 from lkip_helpers.render import render_batch
-from lkip_helpers.selection import UnitYear, parse_years, select
+from lkip_helpers.selection import UnitYear, find_chapters, parse_years, select
 
-NOTEBOOKS = sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
+NOTEBOOKS = find_chapters(config.NOTEBOOKS_DIR)  # the chapters (an exploration notebook is not one)
 needs_pdfinfo = pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="pdfinfo not installed")
 
 

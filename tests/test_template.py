@@ -76,7 +76,7 @@ def test_blank_template_fails_the_check_with_the_fields_to_fill(tmp_path):
         load_year("dinas-baru", 2025, tmp_path)
     lines = [str(p) for p in info.value.problems]
     assert any("sheet profil, row 2, column nama_unit (B): value is blank" in x for x in lines)
-    assert any("sheet anggaran: expected at least 1 row(s) of data" in x for x in lines)
+    assert any("sheet indikator: expected at least 1 row(s) of data" in x for x in lines)
     assert not any("column tahun" in x for x in lines)  # prefilled with the folder's year
 
 
