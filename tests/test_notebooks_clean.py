@@ -249,7 +249,8 @@ def test_committed_notebook_is_clean(committed, relpath):
         nb = json.loads(committed["blobs"][relpath])
     except json.JSONDecodeError as exc:
         pytest.fail(f"{relpath} at HEAD is not JSON: {exc}")
-    assert notebook_problems(nb, chapter=is_chapter(relpath)) == [], relpath
+    problems = notebook_problems(nb, chapter=is_chapter(relpath))
+    assert problems == [], f"{relpath} at HEAD: {problems} (is the filter installed? make setup)"
     assert relpath not in committed["unstripped"], \
         f"{relpath} at HEAD is not what the nbstripout filter writes (was it installed? make setup)"
 
