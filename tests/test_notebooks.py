@@ -1,20 +1,31 @@
-"""Chapter notebooks: stored clean with one parameters cell; executed, they show the seed's
-figures and nothing a reader should not see (warnings, tracebacks, object reprs, stderr)."""
+"""Chapter notebooks: discovered from ``notebooks/`` as the renderer finds them (``NN_slug.ipynb``,
+number and order from ``NN``), with a typed, commented ``parameters`` cell; executed, they show
+the seed's figures and nothing a reader should not see (warnings, tracebacks, object reprs,
+stderr). Adding a chapter is one new notebook: every test here picks it up.
+
+That committed notebooks carry no outputs is checked in ``test_notebooks_clean.py``.
+"""
 
 from __future__ import annotations
 
-import importlib.util
 import json
+import os
+import re
+from pathlib import Path
 
 import nbformat
 import papermill
 import pytest
 
-from lkip_helpers.config import NOTEBOOKS_DIR, PROJECT_ROOT
+from lkip_helpers import config
+from lkip_helpers.config import NOTEBOOKS_DIR
+from lkip_helpers.selection import CHAPTER_PATTERN, find_chapters
 
-CHAPTERS = ("01_ikhtisar", "02_capaian_kinerja", "03_anggaran_efisiensi", "04_inventaris",
-            "05_sumber_daya_manusia", "06_komitmen", "07_reviu")
-#: Figures of the seed each executed chapter must show.
+#: Every chapter notebook, in chapter order (nothing hard-coded: a new file is a new chapter).
+CHAPTERS: dict[str, Path] = {path.stem: path for path in find_chapters(NOTEBOOKS_DIR)}
+
+#: Figures of the seed an executed chapter must show. A chapter without an entry is still
+#: executed and checked for forbidden output; an entry without a chapter fails.
 EXPECTED = {
     "01_ikhtisar": ("Rp47.214.705.470", "87,74", "Sangat Berhasil", "Rp262.303.919", "8.418",
                     "61,05", "180 dari 180"),
@@ -31,55 +42,104 @@ EXPECTED = {
 }
 FORBIDDEN = ("Warning", "Traceback", "<Figure", "Styler object", "<pandas.", "<IPython.",
              "<matplotlib.", "Error")
+#: The parameters the renderer injects (papermill's parameterize), with their stored defaults.
+PARAMETERS = {"unit": f'"{config.DEFAULT_UNIT}"',
+              "year": str(config.DEFAULT_YEAR),
+              "data_dir": "None"}
+CAPTION = re.compile(r"(Tabel|Gambar) (\d+)\.(\d+) ")
 
 
-def _read(stem: str) -> nbformat.NotebookNode:
-    return nbformat.read(NOTEBOOKS_DIR / f"{stem}.ipynb", as_version=4)
+def chapter_number(stem: str) -> int:
+    """The chapter number of ``NN_slug``: ``NN``."""
+    return int(CHAPTER_PATTERN.match(f"{stem}.ipynb").group(1))
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("make_notebooks",
-                                                  PROJECT_ROOT / "scripts" / "make_notebooks.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+# -- discovery -----------------------------------------------------------------------------
+@pytest.mark.parametrize("name, is_chapter", [
+    ("01_ikhtisar.ipynb", True), ("12_sumber_daya_manusia.ipynb", True),
+    ("eksplorasi.ipynb", False), ("1_ikhtisar.ipynb", False), ("001_ikhtisar.ipynb", False),
+    ("01-ikhtisar.ipynb", False), ("01_Ikhtisar.ipynb", False), ("01_ikhtisar.py", False),
+    ("01_ikhtisar-checkpoint.ipynb", False),
+])
+def test_a_chapter_is_a_two_digit_number_underscore_and_lower_case_slug(name, is_chapter):
+    assert bool(CHAPTER_PATTERN.match(name)) is is_chapter
+
+
+def test_chapters_are_discovered_in_file_name_order(tmp_path):
+    for name in ("10_lampiran.ipynb", "02_kinerja.ipynb", "01_ikhtisar.ipynb", "eksplorasi.ipynb"):
+        (tmp_path / name).write_text("{}")
+    assert [p.name for p in find_chapters(tmp_path)] == [
+        "01_ikhtisar.ipynb", "02_kinerja.ipynb", "10_lampiran.ipynb"]
+
+
+def test_the_project_has_chapters_each_with_its_own_number():
+    assert CHAPTERS, f"no NN_slug.ipynb chapter notebooks in {NOTEBOOKS_DIR}"
+    numbers = [chapter_number(stem) for stem in CHAPTERS]
+    assert len(numbers) == len(set(numbers)), f"two chapters share a number: {list(CHAPTERS)}"
+
+
+def test_expected_figures_name_existing_chapters():
+    missing = sorted(set(EXPECTED) - set(CHAPTERS))
+    assert not missing, f"EXPECTED has entries for chapters that do not exist: {missing}"
+
+
+# -- the stored notebooks ------------------------------------------------------------------
+@pytest.mark.parametrize("stem", CHAPTERS)
+def test_chapter_starts_with_its_title(stem):
+    first = nbformat.read(CHAPTERS[stem], as_version=4).cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# "), stem
 
 
 @pytest.mark.parametrize("stem", CHAPTERS)
-def test_stored_notebook_is_clean_with_one_parameters_cell(stem):
-    nb = _read(stem)
-    first = nb.cells[0]
-    assert first.cell_type == "markdown" and first.source.startswith("# ")
-    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
-    assert len(tagged) == 1 and tagged[0].cell_type == "code"
-    for name in ("unit = \"biro-umum-ntt\"", "year = 2023", "data_dir = None"):
-        assert name in tagged[0].source
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            assert cell.outputs == [] and cell.execution_count is None
+def test_parameters_are_typed_and_explained_for_papermill(stem):
+    """``papermill --help-notebook`` lists each parameter with its type and help. A parameter
+    typed ``str | None`` would be missing here (papermill #806): write ``Optional[str]``."""
+    found = papermill.inspect_notebook(str(CHAPTERS[stem]))
+    assert set(PARAMETERS) <= set(found), (stem, sorted(found))
+    for name, default in PARAMETERS.items():
+        parameter = found[name]
+        assert parameter["inferred_type_name"] not in ("", "None"), (stem, name, "no type")
+        assert parameter["help"].strip(), (stem, name, "no help comment")
+        assert parameter["default"] == default, (stem, name, parameter["default"])
 
 
-def test_stored_notebooks_are_what_the_generator_writes():
-    generator = _generator()
-    assert tuple(stem for stem, _, _ in generator.CHAPTERS) == CHAPTERS
-    for nomor, (stem, judul, cells) in enumerate(generator.CHAPTERS, start=1):
-        expected = json.loads(nbformat.writes(generator._notebook(stem, judul, cells, nomor)))
-        stored = json.loads((NOTEBOOKS_DIR / f"{stem}.ipynb").read_text())
-        assert stored == expected, f"{stem}: run scripts/make_notebooks.py"
+@pytest.mark.parametrize("stem", CHAPTERS)
+def test_no_chapter_writes_its_own_number(stem):
+    """The chapter number comes from the file name (renaming the file renumbers the chapter):
+    no chapter passes a number to ``Bab.buka``."""
+    source = "\n".join(c.source for c in nbformat.read(CHAPTERS[stem], as_version=4).cells
+                       if c.cell_type == "code")
+    assert "Bab.buka(unit, year, data_dir)" in source, stem
+    assert not re.search(r"\bBab\.buka\(\s*\d", source), stem
 
 
+# -- executed ------------------------------------------------------------------------------
 @pytest.fixture(scope="session")
 def executed(tmp_path_factory):
-    """Every chapter executed with papermill on the embedded data (parameters as stored)."""
+    """``executed(stem)``: the chapter executed with papermill on the embedded data (parameters
+    as stored), once per session."""
     out = tmp_path_factory.mktemp("executed")
-    result = {}
-    for stem in CHAPTERS:
-        path = out / f"{stem}.ipynb"
-        papermill.execute_notebook(str(NOTEBOOKS_DIR / f"{stem}.ipynb"), str(path),
-                                   kernel_name="python3", cwd=str(NOTEBOOKS_DIR),
-                                   progress_bar=False, log_output=False)
-        result[stem] = nbformat.read(path, as_version=4)
-    return result
+    cache: dict[str, nbformat.NotebookNode] = {}
+
+    def run(stem: str) -> nbformat.NotebookNode:
+        if stem not in cache:
+            path = out / f"{stem}.ipynb"
+            # The kernel learns the notebook's name as JupyterLab tells it (JPY_SESSION_NAME).
+            before = os.environ.get("JPY_SESSION_NAME")
+            os.environ["JPY_SESSION_NAME"] = str(CHAPTERS[stem])
+            try:
+                papermill.execute_notebook(str(CHAPTERS[stem]), str(path), kernel_name="python3",
+                                           cwd=str(NOTEBOOKS_DIR), progress_bar=False,
+                                           log_output=False)
+            finally:
+                if before is None:
+                    os.environ.pop("JPY_SESSION_NAME", None)
+                else:
+                    os.environ["JPY_SESSION_NAME"] = before
+            cache[stem] = nbformat.read(path, as_version=4)
+        return cache[stem]
+
+    return run
 
 
 def _outputs(nb):
@@ -92,9 +152,10 @@ def _text(output) -> str:
     return json.dumps(output.get("data", {}), ensure_ascii=False) + str(output.get("ename", ""))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stem", CHAPTERS)
 def test_executed_chapter_shows_seed_figures_and_nothing_else(executed, stem):
-    outputs = _outputs(executed[stem])
+    outputs = _outputs(executed(stem))
     assert outputs, stem
     for output in outputs:
         assert output.output_type != "error", output
@@ -104,12 +165,36 @@ def test_executed_chapter_shows_seed_figures_and_nothing_else(executed, stem):
         for bad in FORBIDDEN:
             assert bad not in text, (stem, bad, text[:300])
     all_text = "\n".join(_text(o) for o in outputs)
-    for figure in EXPECTED[stem]:
+    for figure in EXPECTED.get(stem, ()):
         assert figure in all_text, (stem, figure)
 
 
+def _captions(nb) -> list[tuple[str, int, int]]:
+    """``(kind, chapter, n)`` of every "Tabel 3.1 ..." / "Gambar 3.1 ..." caption: the first
+    line of a table's or figure's plain-text form (references in the data or the narrative to
+    tables of the source documents are not captions)."""
+    found = []
+    for output in _outputs(nb):
+        first = output.get("data", {}).get("text/plain", "").split("\n", 1)[0]
+        if match := CAPTION.match(first):
+            found.append((match.group(1), int(match.group(2)), int(match.group(3))))
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stem", CHAPTERS)
+def test_captions_carry_the_chapter_number_and_count_from_one(executed, stem):
+    captions = _captions(executed(stem))
+    for kind in ("Tabel", "Gambar"):
+        numbers = [(a, b) for k, a, b in captions if k == kind]
+        assert {a for a, _ in numbers} <= {chapter_number(stem)}, (stem, kind, sorted(numbers))
+        assert [b for _, b in numbers] == list(range(1, len(numbers) + 1)), \
+            (stem, kind, sorted(numbers))
+
+
+@pytest.mark.slow
 def test_tables_and_figures_are_numbered_per_chapter(executed):
-    text = "\n".join(_text(o) for o in _outputs(executed["03_anggaran_efisiensi"]))
+    text = "\n".join(_text(o) for o in _outputs(executed("03_anggaran_efisiensi")))
     for caption in ("Tabel 3.1 Pagu, realisasi dan serapan anggaran tahun 2023",
                     "Gambar 3.1 Serapan anggaran per kegiatan, 2023",
                     "Gambar 3.2 Pagu dan realisasi belanja 2020–2023"):
