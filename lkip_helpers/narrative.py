@@ -8,9 +8,10 @@ never raw numbers) and renders its template.
 Calculations return figures and codes; the words are here: the formulas in Indonesian for
 readers (:data:`RUMUS`), how a scale's bands read (:func:`uraian_skala`), and every template.
 
-Spreadsheet text is untrusted: the environment autoescapes for HTML, and every value also
-has its Markdown control characters backslash-escaped (:func:`aman_markdown`), so a name such
-as ``[klik](javascript:...)`` or ``*tebal*`` reaches the reader as the literal text.
+Spreadsheet text is untrusted: every value has its Markdown control characters (raw HTML
+included) backslash-escaped (:func:`aman_markdown`), so a name such as ``[klik](javascript:...)``,
+``*tebal*`` or ``<b>`` reaches the reader as the literal text; HTML escaping happens once, when
+the Markdown becomes HTML.
 """
 
 from __future__ import annotations
@@ -31,14 +32,17 @@ from .ikhtisar import AngkaUtama, angka_utama
 from .model import LkipYear
 from .tables import angka_wajar, format_sel
 
-#: Markdown characters that could turn data into markup (links, emphasis, headings, tables).
-_MARKDOWN_KHUSUS = re.compile(r"([\\`*_\[\]{}#|~!])")
+#: Markdown characters that could turn data into markup (links, emphasis, headings, tables,
+#: raw HTML and entities): each is backslash-escaped, so it reaches the reader as written.
+_MARKDOWN_KHUSUS = re.compile(r"([\\`*_\[\]{}#|~!<>&])")
 
 
 def aman_markdown(value: Any) -> Any:
     """``value`` with Markdown control characters backslash-escaped (Markup passes unchanged).
 
-    HTML escaping follows separately (autoescape), so the result is safe for both.
+    The templates write Markdown, not HTML: HTML escaping happens once, when the Markdown is
+    turned into HTML (the report's renderer, or JupyterLab's), so ``&`` and ``<`` in the data
+    reach the reader as ``&`` and ``<``, never as ``&amp;`` or ``&lt;``.
     """
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
@@ -47,10 +51,12 @@ def aman_markdown(value: Any) -> Any:
 
 @lru_cache(maxsize=1)
 def lingkungan() -> Environment:
-    """The Jinja2 environment of the narrative templates (autoescape on, strict undefined)."""
+    """The Jinja2 environment of the narrative templates: Markdown out (no HTML autoescape, so
+    nothing is escaped twice), data escaped for Markdown by :func:`aman_markdown`, strict
+    undefined."""
     env = Environment(
         loader=PackageLoader("lkip_helpers", "templates/narasi"),
-        autoescape=True,
+        autoescape=False,
         undefined=StrictUndefined,
         finalize=aman_markdown,
         trim_blocks=True,
