@@ -47,7 +47,7 @@ def tabel_aset(lkip: LkipYear, jumlah: bool = False) -> pd.DataFrame:
     opsional = [k for k in KOLOM_OPSIONAL if _tercatat(df, k)]
     tabel = tabel_sebaran(df, [K_KATEGORI, K_GOLONGAN_KIB, K_JUMLAH, K_SATUAN, *opsional])
     tabel = tabel[[c for c in tabel.columns if c not in opsional] + opsional]
-    if jumlah:
+    if jumlah and len(tabel):
         total = jumlahkan(df[K_JUMLAH])
         tabel = tambah_baris(tabel, {K_KATEGORI: JUMLAH, K_JUMLAH: total,
                                      K_PERSENTASE: persentase(total, total),

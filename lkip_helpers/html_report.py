@@ -87,10 +87,36 @@ def _output_html(output: Any) -> str | None:
     return None
 
 
+_HEADING_ONLY = re.compile(r"^\s*(#{2,6})\s+\S.*$")
+
+
+def _heading_level(source: str) -> int | None:
+    """The level of a markdown cell that is nothing but one heading (``## Tren``), else None."""
+    lines = [line for line in source.splitlines() if line.strip()]
+    match = _HEADING_ONLY.match(lines[0]) if len(lines) == 1 else None
+    return len(match[1]) if match else None
+
+
+def _without_empty_sections(parts: list[tuple[int | None, str]]) -> list[str]:
+    """Drop every heading followed by nothing but deeper-or-equal headings: a section with no
+    data is left out of the report (the summary lists such sections once)."""
+    kept: list[tuple[int | None, str]] = []
+    for level, html in reversed(parts):
+        if level is not None:
+            following = kept[-1][0] if kept else 0
+            if not kept or (following is not None and following <= level):
+                continue  # nothing under this heading before the next one of its rank
+        kept.append((level, html))
+    return [html for _, html in reversed(kept)]
+
+
 def chapter_from_notebook(nb: Any, anchor: str, fallback_title: str) -> Chapter:
-    """The reader's view of an executed notebook: markdown and outputs, no code, no prompts."""
+    """The reader's view of an executed notebook: markdown and outputs, no code, no prompts.
+
+    Headings with nothing under them (a section whose data is missing) are left out.
+    """
     title = chapter_title(nb, fallback_title)
-    parts: list[str] = []
+    parts: list[tuple[int | None, str]] = []
     for index, cell in enumerate(nb.cells):
         if HIDDEN_TAGS.intersection(cell.metadata.get("tags", [])):
             continue
@@ -99,10 +125,13 @@ def chapter_from_notebook(nb: Any, anchor: str, fallback_title: str) -> Chapter:
             if index == 0:  # the title is rendered by the template
                 source = "\n".join(l for l in source.splitlines() if not l.startswith("# "))
             if source.strip():
-                parts.append(f'<div class="narasi">{_MARKDOWN_CELL(source)}</div>')
+                parts.append((_heading_level(source),
+                              f'<div class="narasi">{_MARKDOWN_CELL(source)}</div>'))
         elif cell.cell_type == "code":
-            parts.extend(html for html in map(_output_html, cell.get("outputs", [])) if html)
-    return Chapter(anchor=anchor, title=title, body=Markup("\n".join(parts)))
+            parts.extend((None, html) for html in map(_output_html, cell.get("outputs", []))
+                         if html)
+    return Chapter(anchor=anchor, title=title,
+                   body=Markup("\n".join(_without_empty_sections(parts))))
 
 
 @lru_cache(maxsize=1)
@@ -120,10 +149,12 @@ def _css() -> Markup:
 def render_report(facts: dict[str, Any], chapters: Iterable[Chapter], dibuat: str) -> str:
     """The whole report: cover (from ``facts``, see :func:`report_facts`), contents, chapters.
 
-    ``dibuat`` is the rendering date, already in Indonesian (``format.tanggal``).
+    ``dibuat`` is the rendering date, already in Indonesian (``format.tanggal``). A chapter
+    with nothing to show (no data for any of its sections) is left out.
     """
+    shown = [chapter for chapter in chapters if chapter.body.strip()]  # no data: left out
     return _environment().get_template("report.html.j2").render(
-        f=facts, chapters=list(chapters), dibuat=dibuat, css=_css()
+        f=facts, chapters=shown, dibuat=dibuat, css=_css()
     )
 
 

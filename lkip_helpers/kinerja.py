@@ -341,11 +341,14 @@ def tabel_renstra(lkip: LkipYear, sumber: str | None = None) -> pd.DataFrame:
     Columns: KOLOM_RENSTRA; ``capaian_renstra`` = the :func:`capaian` formula with T = the
     indicator's ``target_renstra``. Rows come from sheet ``riwayat_kinerja``: those of source
     ``sumber`` if given, else those whose source mentions "Renstra", else all. The current year
-    is added from sheet ``indikator`` (source SUMBER_INDIKATOR) when those rows lack it.
+    is added from sheet ``indikator`` (source SUMBER_INDIKATOR) when those rows lack it. Only
+    indicators with a Renstra target have rows (without one there is nothing to compare).
     """
     riwayat = _urut_sumber(_riwayat_renstra(lkip.riwayat_kinerja, sumber))
     rows: list[tuple] = []
     for ind in lkip.indikator.itertuples():
+        if kosong(ind.target_renstra):
+            continue
         mine = riwayat[riwayat["kode_indikator"] == ind.kode]
         entries = [(ke_int(r.tahun), r.sumber, r.realisasi) for r in mine.itertuples()]
         if lkip.year not in {tahun for tahun, _, _ in entries}:

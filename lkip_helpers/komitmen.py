@@ -129,11 +129,16 @@ def _anggaran_item(butir: str, uraian: str, pos: Pos | None) -> dict[str, Any] |
 
 
 def _anggaran(lkip: LkipYear) -> list[dict[str, Any]]:
+    """The budget minimums the Perjanjian Kinerja sets: spending and revenue each when the
+    budget has such lines with a minimum, both together when both exist and the profile sets
+    ``serapan_minimal_total``. Nothing is derived from data that is not there."""
     r = ringkasan(lkip)
     items = (("B.a", "Realisasi belanja (program)", r.belanja),
              ("B.b", "Realisasi pendapatan", r.pendapatan),
-             ("B.c", "Realisasi belanja + pendapatan (APBD)", r.total))
-    return [row for row in (_anggaran_item(*item) for item in items) if row is not None]
+             ("B.c", "Realisasi belanja + pendapatan (APBD)",
+              r.total if r.belanja is not None and r.pendapatan is not None else None))
+    return [_anggaran_item(*item) for item in items
+            if item[2] is not None and item[2].serapan_minimal is not None]
 
 
 def _lainnya(lkip: LkipYear) -> list[dict[str, Any]]:

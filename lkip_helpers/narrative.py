@@ -26,7 +26,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import anggaran, aset, format as fmt, kinerja, komitmen, labels, pegawai
-from .hitung import BELUM_ADA_DATA, SERATUS, kosong
+from .hitung import BELUM_ADA_DATA, SERATUS, TIDAK_DAPAT_DIHITUNG, kosong
 from .i18n import N_, _, bahasa, ngettext
 from .ikhtisar import AngkaUtama, angka_utama
 from .model import LkipYear
@@ -161,7 +161,16 @@ def narasi_capaian(lkip: LkipYear) -> str:
     } for _, r in df.iterrows()]
     rata = kinerja.rata_rata_capaian(lkip)
     skala = kinerja.skala_untuk(lkip)
+    belum: dict[str, list[str]] = {}
+    for i in indikator:
+        if i["keterangan"]:
+            belum.setdefault(i["keterangan"], []).append(f"**{aman_markdown(i['nama'])}**")
+    rinci = {labels.kode(BELUM_ADA_DATA): "karena realisasinya belum dicatat dalam lembar kerja",
+             labels.kode(TIDAK_DAPAT_DIHITUNG): "karena targetnya kosong atau nol"}
     return tulis("capaian", **_dasar(lkip), indikator=indikator,
+                 belum_dinilai={k: Markup(", ".join(v)) for k, v in belum.items()},
+                 alasan_rinci={k: rinci.get(k, "") for k in belum},
+                 jumlah_dinilai=sum(1 for i in indikator if not i["keterangan"]),
                  rata_rata=fmt.persen(rata), kategori_rata=skala.kategori(rata),
                  skala=skala.judul.lower(), pita=uraian_skala(skala))
 
@@ -244,19 +253,21 @@ def narasi_anggaran(lkip: LkipYear) -> str:
     """Spending and revenue against their minimums; the activity without realisation and the
     lowest-absorbing one, with why they matter."""
     r = anggaran.ringkasan(lkip)
-    skala = kinerja.skala_untuk(lkip)
     nihil = [{**_pos(p), "penjelasan": _penjelasan_kegiatan(lkip, p.uraian)}
              for p in r.tanpa_realisasi]
-    terendah = _pos(r.serapan_terendah)
+    jumlah_kegiatan = _jumlah_kegiatan(lkip)
+    terendah = _pos(r.serapan_terendah) if jumlah_kegiatan > 1 else None
     if terendah is not None and r.belanja is not None:
         terendah["di_bawah_minimal"] = anggaran.memenuhi_minimal(
             r.serapan_terendah.serapan, r.belanja.serapan_minimal) is False
-    jumlah_kegiatan = int((anggaran.tabel_anggaran(lkip)[anggaran.K_TINGKAT]
-                           == anggaran.KEGIATAN).sum())
     return tulis("anggaran", **_dasar(lkip), belanja=_pos(r.belanja),
                  pendapatan=_pos(r.pendapatan), total=_pos(r.total),
-                 kategori_belanja=skala.kategori(r.belanja.serapan) if r.belanja else None,
                  jumlah_kegiatan=fmt.angka(jumlah_kegiatan), nihil=nihil, terendah=terendah)
+
+
+def _jumlah_kegiatan(lkip: LkipYear) -> int:
+    """How many activity lines the budget has (a lowest absorption needs two to compare)."""
+    return int((anggaran.tabel_anggaran(lkip)[anggaran.K_TINGKAT] == anggaran.KEGIATAN).sum())
 
 
 def _besaran(perubahan: Any) -> Any:
@@ -291,18 +302,38 @@ def narasi_tren_anggaran(lkip: LkipYear) -> str:
 
 
 def narasi_efisiensi(lkip: LkipYear) -> str:
-    """Capaian against absorption, unspent budget and cost per output, formulas written out."""
+    """Capaian against absorption, unspent budget and cost per output, formulas written out;
+    each measure only when its figures exist."""
     e = anggaran.efisiensi(lkip)
-    return tulis("efisiensi", **_dasar(lkip),
-                 capaian=fmt.persen(e.capaian_kinerja), serapan=fmt.persen(e.serapan_anggaran),
-                 indeks=fmt.desimal(e.indeks_efisiensi), indeks_nilai=e.indeks_efisiensi,
-                 pagu=fmt.rupiah(e.pagu_belanja), realisasi=fmt.rupiah(e.realisasi_belanja),
-                 sisa=fmt.rupiah(e.sisa_anggaran),
-                 target_keluaran=fmt.angka(e.target_keluaran),
-                 keluaran=fmt.angka(e.keluaran_terealisasi),
-                 biaya=fmt.rupiah(e.biaya_per_keluaran),
-                 pagu_per_keluaran=fmt.rupiah(e.pagu_per_keluaran),
-                 rumus=RUMUS)
+    ukuran = []
+    if e.indeks_efisiensi is not None:
+        makna = ("Nilai di atas 1 berarti target kinerja tercapai tanpa seluruh anggaran harus "
+                 "dibelanjakan." if e.indeks_efisiensi > 1 else
+                 "Nilai 1 berarti capaian kinerja sebanding dengan serapan anggaran."
+                 if e.indeks_efisiensi == 1 else
+                 "Nilai di bawah 1 berarti anggaran terserap lebih jauh daripada capaian "
+                 "kinerjanya.")
+        ukuran.append(f"**Capaian kinerja dibandingkan serapan anggaran.** Rumus: "
+                      f"{RUMUS['indeks_efisiensi']}. Capaian kinerja "
+                      f"{fmt.persen(e.capaian_kinerja)} dibagi serapan belanja "
+                      f"{fmt.persen(e.serapan_anggaran)} menghasilkan indeks "
+                      f"{fmt.desimal(e.indeks_efisiensi)}. {makna}")
+    if e.sisa_anggaran is not None:
+        ukuran.append(f"**Anggaran yang tidak terserap.** Rumus: {RUMUS['sisa']}. "
+                      f"{fmt.rupiah(e.pagu_belanja)} − {fmt.rupiah(e.realisasi_belanja)} = "
+                      f"{fmt.rupiah(e.sisa_anggaran)}. Sisa ini kembali ke kas daerah dan perlu "
+                      "dijelaskan: apakah karena penghematan atau karena kegiatan yang tidak "
+                      "terlaksana.")
+    if e.biaya_per_keluaran is not None:
+        pembanding = (f" Sebagai pembanding perencanaan: {RUMUS['pagu_per_keluaran']}, yaitu "
+                      f"{fmt.rupiah(e.pagu_belanja)} ÷ {fmt.angka(e.target_keluaran)} = "
+                      f"{fmt.rupiah(e.pagu_per_keluaran)}."
+                      if e.pagu_per_keluaran is not None else "")
+        ukuran.append(f"**Biaya per keluaran.** Rumus: {RUMUS['biaya_per_keluaran']}. "
+                      f"{fmt.rupiah(e.realisasi_belanja)} ÷ {fmt.angka(e.keluaran_terealisasi)} = "
+                      f"{fmt.rupiah(e.biaya_per_keluaran)} untuk setiap layanan yang "
+                      f"diberikan.{pembanding}")
+    return tulis("efisiensi", **_dasar(lkip), ukuran=[Markup(u) for u in ukuran])
 
 
 #: Columns of the summary tables (:func:`tabel_ikhtisar`, :func:`tabel_efisiensi` ...).
@@ -384,6 +415,8 @@ def narasi_jabatan(lkip: LkipYear) -> str:
     baris = [{"jabatan": r[pegawai.K_JABATAN], "jumlah": fmt.angka(r[pegawai.K_JUMLAH]),
               "laki": fmt.angka(r[pegawai.K_LAKI_LAKI]),
               "perempuan": fmt.angka(r[pegawai.K_PEREMPUAN])} for _, r in df.iterrows()]
+    if not baris:
+        return ""
     return tulis("pegawai_jabatan", **_dasar(lkip), baris=baris[:-1], jumlah=baris[-1])
 
 
@@ -416,6 +449,7 @@ def narasi_komitmen(lkip: LkipYear) -> str:
              if r[komitmen.K_STATUS] == BELUM_ADA_DATA]
     return tulis("komitmen", **_dasar(lkip), total=fmt.angka(len(df)),
                  rekap={labels.kode(k): fmt.angka(v) for k, v in rekap.items() if v},
+                 ada_anggaran=bool((df[komitmen.K_KELOMPOK] == komitmen.ANGGARAN).any()),
                  gagal=gagal, belum=belum)
 
 
@@ -437,7 +471,9 @@ def tabel_komitmen_tampil(lkip: LkipYear) -> pd.DataFrame:
 
 
 def _tabel_ukuran(rows: list[tuple[str, str]]) -> pd.DataFrame:
-    """A two-column table of measures (Ukuran) and their formatted values (Nilai)."""
+    """A two-column table of measures (Ukuran) and their formatted values (Nilai); a measure
+    without a value has no row."""
+    rows = [(ukuran, nilai) for ukuran, nilai in rows if nilai != fmt.KOSONG]
     df = pd.DataFrame(rows, columns=[K_UKURAN, K_NILAI], dtype=object)
     df.attrs["jenis"] = {K_NILAI: "teks"}
     return df
@@ -477,10 +513,10 @@ def tabel_rasio_aset(lkip: LkipYear) -> pd.DataFrame:
 # --------------------------------------------------------------------------- ikhtisar
 
 
-def _minimal(pos: anggaran.Pos | None) -> str:
+def _minimal(pos: anggaran.Pos | None) -> str | None:
+    """A budget line against its Perjanjian Kinerja minimum, in words; None without one."""
     if pos is None or pos.memenuhi is None:
-        return (labels.kode(BELUM_ADA_DATA) if pos is not None and pos.realisasi is None
-                else fmt.KOSONG)
+        return None
     kata = "memenuhi" if pos.memenuhi else "belum memenuhi"
     return f"{kata} batas minimal {fmt.persen(pos.serapan_minimal)}"
 
@@ -494,42 +530,41 @@ def tabel_ikhtisar(lkip: LkipYear) -> pd.DataFrame:
     """The headline figure of every chapter with its assessment, formatted (the summary table).
 
     Keys: :data:`K_BAB`, :data:`K_UKURAN`, :data:`K_NILAI`, :data:`K_PENILAIAN`; figures from
-    :func:`lkip_helpers.ikhtisar.angka_utama`.
+    :func:`lkip_helpers.ikhtisar.angka_utama`. A measure without data has no row.
     """
     a = angka_utama(lkip)
     r, e = a.anggaran, a.efisiensi
+    rows: list[dict[str, str]] = []
 
-    def baris(bab: str, ukuran: str, nilai: str, penilaian: str | None) -> dict[str, str]:
-        return {K_BAB: bab, K_UKURAN: ukuran, K_NILAI: nilai, K_PENILAIAN: penilaian or fmt.KOSONG}
+    def baris(bab: str, ukuran: str, nilai: Any, teks: str, penilaian: str | None = None) -> None:
+        if not kosong(nilai):
+            rows.append({K_BAB: bab, K_UKURAN: ukuran, K_NILAI: teks,
+                         K_PENILAIAN: penilaian or ""})
 
-    rows = [
-        baris("Capaian kinerja", "Capaian indikator kinerja", fmt.persen(a.capaian), a.kategori),
-        baris("Capaian kinerja", "Keluaran terlaksana dari rencana",
+    baris("Capaian kinerja", "Capaian indikator kinerja", a.capaian, fmt.persen(a.capaian),
+          a.kategori)
+    if a.keluaran is not None and a.target_keluaran is not None:
+        baris("Capaian kinerja", "Keluaran terlaksana dari rencana", a.keluaran,
               f"{fmt.angka(a.keluaran)} dari {fmt.angka(a.target_keluaran)}",
-              f"capaian {fmt.persen(a.capaian_keluaran)}"),
-    ]
-    if r.belanja is not None:
-        rows.append(baris("Anggaran dan efisiensi", "Realisasi belanja",
-                          f"{fmt.rupiah(r.belanja.realisasi)} ({fmt.persen(r.belanja.serapan)})",
-                          f"{a.skala.kategori(r.belanja.serapan)}; {_minimal(r.belanja)}"))
-    if r.pendapatan is not None:
-        rows.append(baris("Anggaran dan efisiensi", "Realisasi pendapatan",
-                          f"{fmt.rupiah(r.pendapatan.realisasi)} "
-                          f"({fmt.persen(r.pendapatan.serapan)})", _minimal(r.pendapatan)))
+              f"capaian {fmt.persen(a.capaian_keluaran)}" if a.capaian_keluaran is not None
+              else None)
+    for ukuran, pos in (("Realisasi belanja", r.belanja), ("Realisasi pendapatan", r.pendapatan)):
+        if pos is not None:
+            baris("Anggaran dan efisiensi", ukuran, pos.realisasi,
+                  f"{fmt.rupiah(pos.realisasi)} ({fmt.persen(pos.serapan)})", _minimal(pos))
+    baris("Anggaran dan efisiensi", "Biaya per keluaran", e.biaya_per_keluaran,
+          fmt.rupiah(e.biaya_per_keluaran),
+          f"indeks efisiensi {fmt.desimal(e.indeks_efisiensi)}"
+          if e.indeks_efisiensi is not None else None)
+    baris("Inventaris", "Jumlah aset", a.jumlah_aset, fmt.angka(a.jumlah_aset),
+          f"{fmt.desimal(a.kendaraan_per_pejabat)} kendaraan per pejabat"
+          if a.kendaraan_per_pejabat is not None else None)
     terbanyak = a.pendidikan_terbanyak
-    rows += [
-        baris("Anggaran dan efisiensi", "Biaya per keluaran", fmt.rupiah(e.biaya_per_keluaran),
-              f"indeks efisiensi {fmt.desimal(e.indeks_efisiensi)}"),
-        baris("Inventaris", "Jumlah aset", fmt.angka(a.jumlah_aset),
-              f"{fmt.desimal(a.kendaraan_per_pejabat)} kendaraan per pejabat"
-              if a.kendaraan_per_pejabat is not None else None),
-        baris("Sumber daya manusia", "Jumlah PNS", fmt.angka(a.jumlah_pns),
-              f"terbanyak {terbanyak.nama} ({fmt.persen(terbanyak.persen)})"
-              if terbanyak else None),
-        baris("Komitmen Perjanjian Kinerja", "Butir komitmen",
-              fmt.angka(sum(a.komitmen.values())),
-              ", ".join(f"{n} {s}" for s, n in _rekap_komitmen(a).items())),
-    ]
+    baris("Sumber daya manusia", "Jumlah PNS", a.jumlah_pns, fmt.angka(a.jumlah_pns),
+          f"terbanyak {terbanyak.nama} ({fmt.persen(terbanyak.persen)})" if terbanyak else None)
+    baris("Komitmen Perjanjian Kinerja", "Butir komitmen", sum(a.komitmen.values()) or None,
+          fmt.angka(sum(a.komitmen.values())),
+          ", ".join(f"{n} {s}" for s, n in _rekap_komitmen(a).items()))
     df = pd.DataFrame(rows, columns=[K_BAB, K_UKURAN, K_NILAI, K_PENILAIAN], dtype=object)
     df.attrs["jenis"] = {K_NILAI: "teks"}
     return df
@@ -539,13 +574,41 @@ def narasi_ikhtisar(lkip: LkipYear) -> str:
     """The executive summary paragraphs, from the same figures as :func:`tabel_ikhtisar`."""
     a = angka_utama(lkip)
     r = a.anggaran
+
+    def ada(value: Any, teks: str) -> str | None:
+        return None if kosong(value) else teks
+
     return tulis(
         "ikhtisar", **_dasar(lkip), jumlah_indikator=fmt.angka(a.jumlah_indikator),
-        capaian=fmt.persen(a.capaian), kategori=a.kategori,
-        keluaran=fmt.angka(a.keluaran), target_keluaran=fmt.angka(a.target_keluaran),
+        capaian=ada(a.capaian, fmt.persen(a.capaian)), kategori=a.kategori,
+        keluaran=ada(a.keluaran, fmt.angka(a.keluaran)),
+        target_keluaran=fmt.angka(a.target_keluaran),
         belanja=_pos(r.belanja), pendapatan=_pos(r.pendapatan),
-        terendah=_pos(r.serapan_terendah), nihil=[p.uraian for p in r.tanpa_realisasi],
-        biaya=fmt.rupiah(a.efisiensi.biaya_per_keluaran), komitmen=_rekap_komitmen(a))
+        terendah=_pos(r.serapan_terendah) if _jumlah_kegiatan(lkip) > 1 else None,
+        nihil=[p.uraian for p in r.tanpa_realisasi],
+        biaya=ada(a.efisiensi.biaya_per_keluaran, fmt.rupiah(a.efisiensi.biaya_per_keluaran)),
+        komitmen=_rekap_komitmen(a), belum_tersedia=data_belum_tersedia(lkip))
+
+
+#: The sections of the report and the data each needs (a sheet with rows, or a test).
+BAGIAN_DATA: dict[str, Any] = {
+    "keluaran layanan": lambda lkip: not lkip.keluaran.empty,
+    "capaian tahun-tahun sebelumnya": lambda lkip: not lkip.riwayat_kinerja.empty,
+    "target jangka menengah (Renstra)": lambda lkip: lkip.indikator["target_renstra"].notna().any(),
+    "capaian per triwulan": lambda lkip: not lkip.triwulan.empty,
+    "anggaran": lambda lkip: not lkip.anggaran.empty,
+    "tren anggaran (sedikitnya dua tahun)": lambda lkip: len(anggaran.tren_anggaran(lkip)) >= 2,
+    "inventaris barang": lambda lkip: not lkip.aset.empty,
+    "pegawai per bagian": lambda lkip: not lkip.pegawai_bagian.empty,
+    "pendidikan PNS": lambda lkip: not lkip.pegawai_pendidikan.empty,
+    "pangkat dan golongan PNS": lambda lkip: not lkip.pegawai_golongan.empty,
+    "pejabat menurut jabatan": lambda lkip: not lkip.pegawai_jabatan.empty,
+}
+
+
+def data_belum_tersedia(lkip: LkipYear) -> list[str]:
+    """The sections left out of the report because the workbook has no data for them."""
+    return [nama for nama, ada in BAGIAN_DATA.items() if not ada(lkip)]
 
 
 # --------------------------------------------------------------------------- reviu

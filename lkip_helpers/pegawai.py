@@ -49,7 +49,7 @@ def tabel_sebaran(df: pd.DataFrame, kolom: list[str], jumlah: bool = False) -> p
     data = {k: (seri_int(df[k]) if str(df[k].dtype) == "Int64" else _teks(df[k])) for k in kolom}
     data[K_PERSENTASE] = seri_float(persentase(v, total) for v in df["jumlah"])
     tabel = pd.DataFrame(data, columns=[*kolom, K_PERSENTASE]).reset_index(drop=True)
-    if jumlah:
+    if jumlah and len(tabel):
         tabel = tambah_baris(tabel, {kolom[0]: JUMLAH, "jumlah": total,
                                      K_PERSENTASE: persentase(total, total)})
     return tabel
@@ -102,7 +102,7 @@ def tabel_jabatan(lkip: LkipYear, jumlah: bool = False) -> pd.DataFrame:
     df = lkip.pegawai_jabatan
     tabel = pd.DataFrame({k: (_teks(df[k]) if k in (K_JABATAN, K_JENIS_JABATAN) else seri_int(df[k]))
                           for k in KOLOM_JABATAN}, columns=KOLOM_JABATAN).reset_index(drop=True)
-    if jumlah:
+    if jumlah and len(tabel):
         tabel = tambah_baris(tabel, {K_JABATAN: JUMLAH, **{
             k: jumlahkan(df[k]) for k in (K_JUMLAH, K_LAKI_LAKI, K_PEREMPUAN)}})
     return tabel

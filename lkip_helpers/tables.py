@@ -172,15 +172,27 @@ def _pilih(df: pd.DataFrame, kolom: Iterable[str] | None) -> pd.DataFrame:
     return shown.reset_index(drop=True)
 
 
+def _kosong_semua(values: pd.Series, df: pd.DataFrame, key: str,
+                 alasan: Mapping[str, str] | None) -> bool:
+    """A column with no value in any row, nor a reason in its place: not shown."""
+    sebab = (alasan or {}).get(key)
+    return (all(kosong(v) for v in values)
+            and (sebab is None or sebab not in df.columns or all(kosong(v) for v in df[sebab])))
+
+
 def _sel(df: pd.DataFrame, kolom: Iterable[str] | None, alasan: Mapping[str, str] | None,
          format_kolom: Mapping[Any, Pemformat] | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The columns shown (raw) and their cells as the reader sees them (formatted, reasons
-    filled in from columns that need not be shown themselves)."""
+    filled in from columns that need not be shown themselves). A column with no value in any
+    row is left out."""
     shown = _pilih(df, kolom)
+    shown = shown[[k for k in shown.columns if not _kosong_semua(shown[k], df, k, alasan)]]
     sel = sel_terformat(_pilih(df, None), alasan=alasan)[list(shown.columns)]
     for k, f in (format_kolom or {}).items():
         if k not in shown.columns:
-            raise KeyError(f"format_kolom names a column the table does not show: {k!r}")
+            if k in df.columns:
+                continue  # left out: no value in any row
+            raise KeyError(f"format_kolom names a column the table does not have: {k!r}")
         sel[k] = [f(v) for v in shown[k]]
     return shown, sel
 
