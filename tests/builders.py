@@ -142,3 +142,16 @@ def write_clean(data_dir, edit=None) -> None:
     if edit:
         edit(tables)
     write_workbook(data_dir / CLEAN_UNIT / str(CLEAN_YEAR) / "lkip.xlsx", tables)
+
+
+def edit_frames_unit(tables: dict) -> None:
+    """A variant of CLEAN_TABLES that fills every optional frame column: quarterly figures,
+    asset value and condition, and two reviu findings (a stated absorption that disagrees,
+    a commitment without realisation). Pass as ``write_clean(data_dir, edit_frames_unit)``."""
+    tables["triwulan"] = [
+        {"kode_indikator": "IKU-1", "triwulan": q, "target": t, "realisasi": r}
+        for q, t, r in (("I", 25, 25), ("II", 50, 45), ("III", 75, None))]
+    tables["aset"][0].update(nilai="1.500.000.000", kondisi_baik=2)
+    tables["aset"][1].update(nilai="2.250.000.000", kondisi_baik=4, kondisi_rusak_ringan=1)
+    tables["anggaran"][2]["persen_dinyatakan"] = "93,30"
+    tables["komitmen"][0]["realisasi"] = None

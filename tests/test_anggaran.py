@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pandas as pd
 import pytest
 
 from builders import lkip_year
-from lkip_helpers import anggaran as a
-from lkip_helpers.format import bulatkan_persen, desimal, persen, rupiah
+from lkip_helpers import anggaran as a, narrative
+from lkip_helpers.format import desimal, persen, rupiah
+from lkip_helpers.hitung import bulatkan_persen
 
 PROGRAM = "Program Penunjang Urusan Pemerintahan Daerah Provinsi"
 KEGIATAN = [  # Tabel 3.3 (second) of the seed: kegiatan, pagu, realisasi, stated %
@@ -64,6 +66,13 @@ def test_memenuhi_minimal_on_exact_values():
 def test_tabel_anggaran_per_activity(lkip):
     df = a.tabel_anggaran(lkip)
     assert list(df.columns) == a.KOLOM_ANGGARAN
+    assert (a.K_PAGU, a.K_SERAPAN, a.K_SERAPAN_TERTULIS) == ("pagu", "serapan", "serapan_dinyatakan")
+    assert {k: str(df[k].dtype) for k in (a.K_PAGU, a.K_REALISASI, a.K_SISA, a.K_SERAPAN,
+                                          a.K_SERAPAN_MINIMAL, a.K_MEMENUHI)} == {
+        a.K_PAGU: "Int64", a.K_REALISASI: "Int64", a.K_SISA: "Int64", a.K_SERAPAN: "Float64",
+        a.K_SERAPAN_MINIMAL: "Float64", a.K_MEMENUHI: "boolean"}
+    assert df.attrs["jenis"] == {a.K_REALISASI: "rupiah"}  # Rupiah here, a measure elsewhere
+    assert df[a.K_URAIAN].tolist() == ["Pendapatan", PROGRAM] + [k for k, _, _, _ in KEGIATAN]
     shown = [persen(x, simbol=False) for x in df[a.K_SERAPAN]]
     assert shown == ["70,00", "87,74", "99,99", "83,04", "0,00", "93,81", "79,54", "90,23",
                      "88,65", "76,92"]
@@ -71,7 +80,8 @@ def test_tabel_anggaran_per_activity(lkip):
     assert [bulatkan_persen(x) for x in df[a.K_SERAPAN]] == [
         bulatkan_persen(x) for x in df[a.K_SERAPAN_TERTULIS]]
     assert df[a.K_TINGKAT].tolist() == [a.JUMLAH, a.JUMLAH] + [a.KEGIATAN] * 8
-    assert df[a.K_MEMENUHI].tolist()[:3] == [False, True, None]
+    assert df[a.K_MEMENUHI].tolist()[:2] == [False, True]
+    assert df[a.K_MEMENUHI].isna().tolist() == [False, False] + [True] * 8  # no minimum set
     assert df[a.K_SISA][1] == 6_594_386_818 and df[a.K_SISA][4] == 121_216_200
     assert df[a.K_KEGIATAN][0] is None and df[a.K_PROGRAM][0] is None
 
@@ -107,8 +117,12 @@ def test_tren_anggaran(lkip):
     assert [persen(x) for x in df[a.K_SERAPAN]] == ["88,47%", "91,66%", "94,77%", "87,74%"]
     # the report states 88,05% for 2020; the computation gives 88,47%
     assert persen(df[a.K_SERAPAN_TERTULIS][0]) == "88,05%"
-    assert df[a.K_SUMBER][3] == a.SUMBER_ANGGARAN and df[a.K_SERAPAN_TERTULIS][3] is None
-    assert df[a.K_PERUBAHAN_PAGU][0] is None
+    assert df[a.K_SUMBER][3] == a.SUMBER_ANGGARAN and pd.isna(df[a.K_SERAPAN_TERTULIS][3])
+    assert df[a.K_PAGU].tolist() == [116_943_082_326, 111_617_829_255, 62_755_193_270,
+                                     53_809_092_288]
+    assert str(df[a.K_PAGU].dtype) == "Int64" and str(df[a.K_PERUBAHAN_PAGU].dtype) == "Float64"
+    assert df.attrs["jenis"] == {a.K_REALISASI: "rupiah"}
+    assert pd.isna(df[a.K_PERUBAHAN_PAGU][0])
     assert persen(df[a.K_PERUBAHAN_PAGU][3]) == "-14,26%"  # 62,76 -> 53,81 billion
 
 
@@ -132,8 +146,10 @@ def test_efisiensi_without_outputs_or_indicators():
 
 
 def test_formulas_are_stated_for_readers():
-    assert a.RUMUS["serapan"] == "Serapan (%) = Realisasi ÷ Pagu × 100"
-    assert set(a.RUMUS) >= {"sisa", "indeks_efisiensi", "biaya_per_keluaran", "total"}
+    # the wording moved from anggaran.RUMUS to narrative.RUMUS
+    assert narrative.RUMUS["serapan"] == "Serapan (%) = Realisasi ÷ Pagu × 100"
+    assert narrative.RUMUS["sisa"] == "Sisa anggaran (Rp) = Pagu − Realisasi"
+    assert set(narrative.RUMUS) >= {"indeks_efisiensi", "biaya_per_keluaran", "pagu_per_keluaran"}
 
 
 # --------------------------------------------------------------------------- embedded seed
@@ -144,6 +160,8 @@ def test_seed_absorption_per_line(seed):
     assert [persen(x, simbol=False) for x in df[a.K_SERAPAN]] == [
         "70,00", "87,74", "99,99", "83,04", "0,00", "93,81", "79,54", "90,23", "88,65", "76,92"]
     assert df[a.K_PAGU][1] == 53_809_092_288 and df[a.K_REALISASI][1] == 47_214_705_470
+    assert df[a.K_SISA][1] == 6_594_386_818
+    assert df[a.K_SERAPAN_TERTULIS][1] == 87.74 and df[a.K_MEMENUHI][1]
     # the program total equals the sum of its activities
     assert sum(df[a.K_PAGU][2:]) == df[a.K_PAGU][1]
     assert sum(df[a.K_REALISASI][2:]) == df[a.K_REALISASI][1]

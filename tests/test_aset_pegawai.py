@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pandas as pd
 import pytest
 
 from builders import lkip_year
@@ -48,10 +49,12 @@ def lkip():
 
 
 def test_tabel_aset_counts_and_shares(lkip):
-    df = aset.tabel_aset(lkip)
+    df = aset.tabel_aset(lkip, jumlah=True)
     assert list(df.columns) == [aset.K_KATEGORI, aset.K_GOLONGAN_KIB, aset.K_JUMLAH,
                                 aset.K_SATUAN, pegawai.K_PERSENTASE]  # no value/condition
+    assert (str(df[aset.K_JUMLAH].dtype), str(df[aset.K_PERSENTASE].dtype)) == ("Int64", "Float64")
     assert df[aset.K_JUMLAH].tolist() == [35, 43, 8284, 25, 27, 4, 8418]
+    assert aset.tabel_aset(lkip)[aset.K_JUMLAH].tolist() == [35, 43, 8284, 25, 27, 4]  # no total
     assert persen(df[aset.K_PERSENTASE][2]) == "98,41%"
     assert persen(df[pegawai.K_PERSENTASE][6]) == "100,00%"
     assert df[aset.K_KATEGORI].tolist()[-1] == pegawai.JUMLAH
@@ -63,11 +66,12 @@ def test_tabel_aset_with_value_and_condition():
     rows = [dict(ASET[0], nilai=1_000_000, kondisi_baik=30, kondisi_rusak_ringan=5),
             dict(ASET[1], nilai=2_500_000, kondisi_baik=33, kondisi_rusak_berat=10)]
     lkip = lkip_year(aset=rows)
-    df = aset.tabel_aset(lkip)
+    df = aset.tabel_aset(lkip, jumlah=True)
     assert [aset.K_NILAI, aset.K_BAIK, aset.K_RUSAK_RINGAN, aset.K_RUSAK_BERAT] == list(
         df.columns[-4:])
     assert df.iloc[-1][aset.K_NILAI] == 3_500_000 and df.iloc[-1][aset.K_BAIK] == 63
-    assert df.iloc[-1][aset.K_RUSAK_RINGAN] is None  # one category does not record it
+    assert pd.isna(df.iloc[-1][aset.K_RUSAK_RINGAN])  # one category does not record it
+    assert (str(df[aset.K_NILAI].dtype), str(df[aset.K_BAIK].dtype)) == ("Int64", "Int64")
     kondisi = aset.ringkasan_kondisi(lkip)
     assert (kondisi.baik, kondisi.rusak_ringan, kondisi.rusak_berat, kondisi.tercatat) == (
         63, 5, 10, 78)
@@ -87,21 +91,24 @@ def test_rasio_aset_without_staff_or_vehicles():
     r = aset.rasio_aset(lkip_year(aset=ASET[:1]))
     assert r.jumlah_kendaraan is None and r.jumlah_pns is None
     assert r.kendaraan_per_pejabat is None and r.aset_per_pns is None
-    assert aset.tabel_aset(lkip_year()).iloc[0][aset.K_JUMLAH] is None  # empty sheet: total unknown
+    empty = aset.tabel_aset(lkip_year(), jumlah=True)  # empty sheet: total unknown
+    assert len(empty) == 1 and pd.isna(empty.iloc[0][aset.K_JUMLAH])
+    assert empty.iloc[0][aset.K_KATEGORI] == pegawai.JUMLAH
 
 
 # --------------------------------------------------------------------------- pegawai
 
 
 def test_tabel_bagian(lkip):
-    df = pegawai.tabel_bagian(lkip)
+    df = pegawai.tabel_bagian(lkip, jumlah=True)
     assert df[pegawai.K_JUMLAH].tolist() == [37, 35, 23, 95]
+    assert df[pegawai.K_BAGIAN].tolist()[-1] == pegawai.JUMLAH
     assert persen(df[pegawai.K_PERSENTASE][0]) == "38,95%"
-    assert len(pegawai.tabel_bagian(lkip, jumlah=False)) == 3
+    assert len(pegawai.tabel_bagian(lkip)) == 3  # the total row is opt-in
 
 
 def test_tabel_pendidikan_ordered_with_shares(lkip):
-    df = pegawai.tabel_pendidikan(lkip)
+    df = pegawai.tabel_pendidikan(lkip, jumlah=True)
     assert df[pegawai.K_JENJANG].tolist() == ["S2", "S1", "D-III", "SLTA", "SLTP", "SD",
                                               pegawai.JUMLAH]
     slta = df[df[pegawai.K_JENJANG] == "SLTA"].iloc[0]
@@ -121,8 +128,11 @@ def test_tabel_golongan_ordered_from_iv_e(lkip):
 
 
 def test_tabel_jabatan_by_gender(lkip):
-    df = pegawai.tabel_jabatan(lkip)
+    df = pegawai.tabel_jabatan(lkip, jumlah=True)
     assert list(df.columns) == pegawai.KOLOM_JABATAN
+    assert len(pegawai.tabel_jabatan(lkip)) == 4
+    assert {str(df[k].dtype) for k in (pegawai.K_JUMLAH, pegawai.K_LAKI_LAKI,
+                                       pegawai.K_PEREMPUAN)} == {"Int64"}
     total = df.iloc[-1]
     assert (total[pegawai.K_JABATAN], total[pegawai.K_JUMLAH], total[pegawai.K_LAKI_LAKI],
             total[pegawai.K_PEREMPUAN]) == (pegawai.JUMLAH, 10, 7, 3)
@@ -136,14 +146,14 @@ def test_totals(lkip):
     only_rank = lkip_year(pegawai_golongan=GOLONGAN)
     assert pegawai.jumlah_pns(only_rank) == 95 and pegawai.jumlah_pegawai(only_rank) == 95
     assert pegawai.jumlah_pejabat(only_rank) is None
-    assert pegawai.tabel_jabatan(only_rank).iloc[0][pegawai.K_JUMLAH] is None
+    assert pd.isna(pegawai.tabel_jabatan(only_rank, jumlah=True).iloc[0][pegawai.K_JUMLAH])
 
 
 # --------------------------------------------------------------------------- embedded seed
 
 
 def test_seed_aset(seed):
-    df = aset.tabel_aset(seed)
+    df = aset.tabel_aset(seed, jumlah=True)
     assert df[aset.K_JUMLAH].tolist() == [35, 43, 8284, 25, 27, 4, 8418]
     assert persen(df[aset.K_PERSENTASE][2]) == "98,41%"
     r = aset.rasio_aset(seed)
@@ -152,14 +162,14 @@ def test_seed_aset(seed):
 
 
 def test_seed_pegawai(seed):
-    pendidikan = pegawai.tabel_pendidikan(seed).set_index(pegawai.K_JENJANG)
+    pendidikan = pegawai.tabel_pendidikan(seed, jumlah=True).set_index(pegawai.K_JENJANG)
     assert persen(pendidikan.at["SLTA", pegawai.K_PERSENTASE]) == "61,05%"
     assert pendidikan.at[pegawai.JUMLAH, pegawai.K_JUMLAH] == 95
-    golongan = pegawai.tabel_golongan(seed)
+    golongan = pegawai.tabel_golongan(seed, jumlah=True)
     assert golongan[pegawai.K_GOLONGAN].tolist()[:2] == ["IV/c", "IV/b"]
     assert golongan[pegawai.K_GOLONGAN].tolist()[-2:] == ["I/a", pegawai.JUMLAH]
     assert golongan.iloc[-1][pegawai.K_JUMLAH] == 95
-    jabatan = pegawai.tabel_jabatan(seed).iloc[-1]
+    jabatan = pegawai.tabel_jabatan(seed, jumlah=True).iloc[-1]
     assert (jabatan[pegawai.K_JUMLAH], jabatan[pegawai.K_LAKI_LAKI],
             jabatan[pegawai.K_PEREMPUAN]) == (10, 7, 3)
     # the report says 104 staff; its sections add up to 95 (the review flags the difference)

@@ -68,3 +68,18 @@ def test_png_is_sharp_and_no_pyplot_figure_stays_open():
     width = int.from_bytes(data[16:20], "big")
     assert width >= 7 * charts.DPI * 0.8  # about 7 inches at DPI
     assert plt.get_fignums() == []
+
+
+def test_charts_take_the_tidy_frames_float64_columns():
+    from lkip_helpers import anggaran
+    lkip = load_year("biro-umum-ntt", 2023)
+    df = anggaran.tabel_anggaran(lkip)
+    kegiatan = df[df[anggaran.K_TINGKAT] == anggaran.KEGIATAN]
+    assert str(kegiatan[anggaran.K_SERAPAN].dtype) == "Float64"
+    fig = charts.batang(kegiatan[anggaran.K_URAIAN], kegiatan[anggaran.K_SERAPAN],
+                        "Serapan anggaran per kegiatan, 2023", "Serapan (%)",
+                        format_nilai=fmt.persen)
+    fig.canvas.draw()
+    bar_labels = {t.get_text() for t in fig.axes[0].texts}
+    assert {"99,99%", "83,04%", "0,00%", "76,92%"} <= bar_labels
+    plt.close(fig)

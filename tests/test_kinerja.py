@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from builders import lkip_year
-from lkip_helpers import kinerja as k
-from lkip_helpers.format import BELUM_ADA_DATA, TIDAK_DAPAT_DIHITUNG, bulatkan_persen
+from lkip_helpers import kinerja as k, narrative
+from lkip_helpers.hitung import BELUM_ADA_DATA, TIDAK_DAPAT_DIHITUNG, bulatkan_persen
 
 IKU = dict(kode="IKU-1", sasaran="Terwujudnya pelayanan yang profesional",
            indikator="Meningkatnya pelayanan terhadap Kepala Daerah", satuan="%",
@@ -98,10 +98,11 @@ def test_scale_decides_on_the_exact_value():
 
 
 def test_scale_descriptions():
-    assert k.Skala.preset().uraian() == [
+    assert narrative.uraian_skala(k.Skala.preset()) == [
         "X ≥ 85: Sangat Berhasil", "70 ≤ X < 85: Berhasil", "55 < X < 70: Cukup Berhasil",
         "X ≤ 55: Belum Berhasil"]
-    assert k.Skala.preset("permendagri_86_2017").uraian()[-1] == "X < 51: Sangat Rendah"
+    assert narrative.uraian_skala(k.Skala.preset("permendagri_86_2017"))[-1] == \
+        "X < 51: Sangat Rendah"
 
 
 def test_custom_scale_from_sheet():
@@ -112,7 +113,7 @@ def test_custom_scale_from_sheet():
     ])
     skala = k.skala_untuk(lkip)
     assert [skala.kategori(x) for x in (95, 90.5, 60, 59.9)] == ["Baik", "Cukup", "Cukup", "Kurang"]
-    assert skala.uraian() == ["X > 90,5: Baik", "60 ≤ X ≤ 90,5: Cukup", "X < 60: Kurang"]
+    assert narrative.uraian_skala(skala) == ["X > 90,5: Baik", "60 ≤ X ≤ 90,5: Cukup", "X < 60: Kurang"]
     assert k.tabel_capaian(lkip)[k.K_KATEGORI].tolist() == ["Baik"]
 
 
@@ -138,14 +139,24 @@ def test_permendagri_scale_from_profile(lkip):
 # --------------------------------------------------------------------------- tables
 
 
+def _na(series) -> list[bool]:
+    return series.isna().tolist()
+
+
 def test_tabel_capaian(lkip):
     df = k.tabel_capaian(lkip)
     assert list(df.columns) == k.KOLOM_CAPAIAN
+    assert k.K_CAPAIAN == "capaian" and k.K_CAPAIAN_TERTULIS == "capaian_dinyatakan"
+    assert {c: str(df[c].dtype) for c in (k.K_TARGET, k.K_REALISASI, k.K_CAPAIAN,
+                                          k.K_CAPAIAN_TERTULIS)} == dict.fromkeys(
+        (k.K_TARGET, k.K_REALISASI, k.K_CAPAIAN, k.K_CAPAIAN_TERTULIS), "Float64")
     row = df.iloc[0]
     assert (row[k.K_TARGET], row[k.K_REALISASI], row[k.K_CAPAIAN]) == (100, 100, 100)
     assert row[k.K_CAPAIAN_TERTULIS] == 100 and row[k.K_KATEGORI] == "Sangat Berhasil"
+    assert row[k.K_POLARITAS] == "maksimal"
     assert row[k.K_KETERANGAN] is None
-    assert k.rata_rata_capaian(lkip) == 100
+    assert k.rata_rata_capaian(lkip) == Decimal(100)
+    assert isinstance(k.rata_rata_capaian(lkip), Decimal)
 
 
 def test_tabel_capaian_minimal_polarity_follows_profile():
@@ -160,46 +171,58 @@ def test_tabel_capaian_minimal_polarity_follows_profile():
 def test_tabel_capaian_missing_realisation_and_zero_target():
     lkip = lkip_year(indikator=[dict(IKU, realisasi=None), dict(IKU, kode="IKU-2", target=0.0)])
     df = k.tabel_capaian(lkip)
-    assert df[k.K_CAPAIAN].tolist() == [None, None]
+    assert str(df[k.K_CAPAIAN].dtype) == "Float64" and _na(df[k.K_CAPAIAN]) == [True, True]
     assert df[k.K_KETERANGAN].tolist() == [BELUM_ADA_DATA, TIDAK_DAPAT_DIHITUNG]
+    assert df[k.K_KETERANGAN].tolist() == ["belum_ada_data", "tidak_dapat_dihitung"]
     assert df[k.K_KATEGORI].tolist() == [None, None]
     assert k.rata_rata_capaian(lkip) is None
 
 
 def test_tabel_keluaran_sums_to_180(lkip):
-    df = k.tabel_keluaran(lkip)
+    df = k.tabel_keluaran(lkip, jumlah=True)
+    assert str(df[k.K_TARGET].dtype) == "Int64" and str(df[k.K_REALISASI].dtype) == "Int64"
     assert df[k.K_TARGET].tolist() == [12, 24, 36, 108, 180]
     total = df.iloc[-1]
     assert (total[k.K_KELUARAN], total[k.K_SATUAN], total[k.K_REALISASI]) == (k.JUMLAH, "kali", 180)
     assert total[k.K_CAPAIAN] == 100
-    assert len(k.tabel_keluaran(lkip, jumlah=False)) == 4
+    # no total row unless asked for
+    plain = k.tabel_keluaran(lkip)
+    assert plain[k.K_TARGET].tolist() == [12, 24, 36, 108]
+    assert k.JUMLAH not in plain[k.K_KELUARAN].tolist()
     assert k.total_keluaran(lkip) == (180, 180)
 
 
 def test_tabel_keluaran_with_unknown_and_mixed_units():
     rows = [dict(KELUARAN[0], realisasi=6), dict(KELUARAN[1], satuan="orang", realisasi=None)]
-    df = k.tabel_keluaran(lkip_year(indikator=[IKU], keluaran=rows))
-    assert df[k.K_CAPAIAN].tolist() == [50, None, None]
+    df = k.tabel_keluaran(lkip_year(indikator=[IKU], keluaran=rows), jumlah=True)
+    assert df[k.K_CAPAIAN][0] == 50 and _na(df[k.K_CAPAIAN]) == [False, True, True]
     assert df[k.K_KETERANGAN].tolist() == [None, BELUM_ADA_DATA, BELUM_ADA_DATA]
     assert df.iloc[-1][k.K_SATUAN] is None and df.iloc[-1][k.K_TARGET] == 36
+    assert df[k.K_REALISASI].isna().tolist() == [False, True, True]  # total of an unknown is unknown
 
 
 def test_tabel_riwayat(lkip):
     df = k.tabel_riwayat(lkip)
+    assert list(df.columns) == k.KOLOM_RIWAYAT
+    assert str(df[k.K_TAHUN].dtype) == "Int64" and str(df[k.K_REALISASI].dtype) == "Float64"
     assert df[k.K_SUMBER].tolist() == ["Tabel 3.2"] * 4 + [RENSTRA] * 4 + ["Tabel 2.1 (RKT)"]
     assert df[k.K_TAHUN].tolist()[:8] == [2020, 2021, 2022, 2023, 2019, 2020, 2021, 2022]
     assert df[k.K_CAPAIAN_TERTULIS].tolist()[:4] == [100] * 4
     # no target recorded per year: capaian not computable; NA row: no data
+    assert _na(df[k.K_CAPAIAN]) == [True] * 9
     assert df[k.K_KETERANGAN].tolist() == [TIDAK_DAPAT_DIHITUNG] * 8 + [BELUM_ADA_DATA]
     assert df.iloc[-1][k.K_CATATAN] == "NA"
 
 
 def test_tabel_renstra(lkip):
     df = k.tabel_renstra(lkip)
+    assert list(df.columns) == k.KOLOM_RENSTRA
     assert df[k.K_TAHUN].tolist() == [2019, 2020, 2021, 2022, 2023]
-    assert df[k.K_REALISASI].tolist() == [Decimal(286), Decimal("122.3"), 100, 100, 100]
+    assert str(df[k.K_REALISASI].dtype) == "Float64"
+    assert df[k.K_REALISASI].tolist() == [286, 122.3, 100, 100, 100]
     assert [bulatkan_persen(x) for x in df[k.K_CAPAIAN_RENSTRA]] == [
         Decimal("286.00"), Decimal("122.30"), 100, 100, 100]
+    assert df[k.K_KETERANGAN].tolist() == [None] * 5
     # 2023 is missing from the Renstra rows here: taken from sheet indikator
     assert df[k.K_SUMBER].tolist() == [RENSTRA] * 4 + [k.SUMBER_INDIKATOR]
     only_32 = k.tabel_renstra(lkip, sumber="Tabel 3.2")
@@ -215,13 +238,15 @@ def test_tabel_triwulan_empty_and_filled(lkip):
         dict(kode_indikator="IKU-1", triwulan="III", target=75.0)])
     df = k.tabel_triwulan(filled)
     assert df[k.K_TRIWULAN].tolist() == ["I", "II", "III"]
-    assert df[k.K_CAPAIAN].tolist() == [100, 80, None]
-    assert df[k.K_KETERANGAN].tolist()[2] == BELUM_ADA_DATA
+    assert df[k.K_CAPAIAN][:2].tolist() == [100, 80] and _na(df[k.K_CAPAIAN])[2]
+    assert df[k.K_KETERANGAN].tolist() == [None, None, BELUM_ADA_DATA]
 
 
 def test_formula_texts():
-    assert k.rumus_capaian() == "Capaian (%) = Realisasi ÷ Target × 100"
-    assert k.rumus_capaian("minimal", "(2T-R)/T").startswith("Capaian (%) = (2 × Target")
+    # the wording moved to the presentation layer (kinerja.rumus_capaian is gone)
+    assert narrative.RUMUS["maksimal"] == "Capaian (%) = Realisasi ÷ Target × 100"
+    assert narrative.RUMUS["minimal T/R"] == "Capaian (%) = Target ÷ Realisasi × 100"
+    assert narrative.RUMUS["minimal (2T-R)/T"].startswith("Capaian (%) = (2 × Target")
 
 
 # --------------------------------------------------------------------------- embedded seed
@@ -231,13 +256,17 @@ def test_seed_capaian(seed):
     row = k.tabel_capaian(seed).iloc[0]
     assert (row[k.K_TARGET], row[k.K_REALISASI], row[k.K_CAPAIAN]) == (100, 100, 100)
     assert row[k.K_CAPAIAN_TERTULIS] == 100 and row[k.K_KATEGORI] == "Sangat Berhasil"
+    assert row[k.K_KETERANGAN] is None
     assert k.skala_untuk(seed).nama == "sakip_ordinal"
+    assert k.rata_rata_capaian(seed) == Decimal(100)
 
 
 def test_seed_keluaran(seed):
-    df = k.tabel_keluaran(seed)
+    df = k.tabel_keluaran(seed, jumlah=True)
     assert df[k.K_TARGET].tolist() == [12, 24, 36, 108, 180]
     assert df[k.K_REALISASI].tolist() == [12, 24, 36, 108, 180]
+    assert df[k.K_CAPAIAN].tolist() == [100] * 5
+    assert len(k.tabel_keluaran(seed)) == 4
     assert k.total_keluaran(seed) == (180, 180)
 
 

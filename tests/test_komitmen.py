@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 import pandas as pd
 import pytest
 
 from builders import lkip_year
-from lkip_helpers import komitmen as km
-from lkip_helpers.format import BELUM_ADA_DATA, TIDAK_DAPAT_DIHITUNG, persen
+from lkip_helpers import komitmen as km, labels
+from lkip_helpers.format import persen
+from lkip_helpers.hitung import BELUM_ADA_DATA, TIDAK_DAPAT_DIHITUNG
 
 PROGRAM = "Program Penunjang Urusan Pemerintahan Daerah Provinsi"
 ANGGARAN = [  # Tabel 3.3 (second) totals, minimums from the Perjanjian Kinerja (lampiran B)
@@ -63,6 +63,12 @@ def test_status_rejects_unknown_comparison():
 def test_tabel_komitmen_has_all_groups(lkip):
     df = km.tabel_komitmen(lkip)
     assert list(df.columns) == km.KOLOM_KOMITMEN
+    assert {k: str(df[k].dtype) for k in (km.K_AMBANG, km.K_REALISASI)} == {
+        km.K_AMBANG: "Float64", km.K_REALISASI: "Float64"}
+    assert all(str(df[k].dtype).startswith("datetime64")
+               for k in (km.K_AMBANG_TANGGAL, km.K_REALISASI_TANGGAL))
+    assert km.STATUS == ("tercapai", "tidak_tercapai", "belum_ada_data", "tanpa_ambang",
+                         "tidak_dapat_dihitung")
     assert df[km.K_BUTIR].tolist() == ["A.1", "B.a", "B.b", "B.c", "C", "D", "E", "F", "I", "J",
                                        "L"]
     assert df[km.K_KELOMPOK].tolist()[:4] == [km.SASARAN] + [km.ANGGARAN] * 3
@@ -78,8 +84,11 @@ def test_budget_items_come_from_anggaran(lkip):
     assert [persen(df.at[b, km.K_REALISASI]) for b in ("B.a", "B.b", "B.c")] == [
         "87,74%", "70,00%", "87,59%"]
     assert [df.at[b, km.K_AMBANG] for b in ("B.a", "B.b", "B.c")] == [85, 90, 90]
-    assert df.at["D", km.K_AMBANG] == dt.date(2023, 2, 4)
-    assert df.at["J", km.K_REALISASI] == Decimal("76.6")
+    # a date threshold lives in ambang_tanggal; ambang stays numeric (NA there)
+    assert df.at["D", km.K_AMBANG_TANGGAL] == pd.Timestamp(2023, 2, 4)
+    assert df.at["D", km.K_REALISASI_TANGGAL] == pd.Timestamp(2023, 2, 5)
+    assert pd.isna(df.at["D", km.K_AMBANG]) and pd.isna(df.at["C", km.K_AMBANG_TANGGAL])
+    assert df.at["J", km.K_REALISASI] == 76.6 and df.at["J", km.K_AMBANG] == 76.61
 
 
 def test_budget_items_without_minimum_or_allocation():
@@ -98,6 +107,13 @@ def test_lower_is_better_target_is_a_maximum():
     assert (df[km.K_PEMBANDING][0], df[km.K_STATUS][0]) == ("maksimal", km.TIDAK_TERCAPAI)
 
 
+def test_comparisons_read_through_the_label_catalogue():
+    # komitmen.PEMBANDING_TEKS is gone: labels.pembanding words the codes
+    assert [labels.pembanding(p) for p in km.PEMBANDING] == [
+        "paling sedikit (≥)", "lebih dari (>)", "paling banyak (≤)", "kurang dari (<)",
+        "paling lambat", "tanpa ambang"]
+
+
 def test_rekap_status(lkip):
     assert km.rekap_status(lkip) == {km.TERCAPAI: 4, km.TIDAK_TERCAPAI: 5, BELUM_ADA_DATA: 1,
                                      km.TANPA_AMBANG: 1, TIDAK_DAPAT_DIHITUNG: 0}
@@ -114,8 +130,8 @@ def test_seed_komitmen(seed):
     assert [df.at[b, km.K_STATUS] for b in ("B.a", "B.b", "B.c")] == [
         km.TERCAPAI, km.TIDAK_TERCAPAI, km.TIDAK_TERCAPAI]
     assert persen(df.at["B.c", km.K_REALISASI]) == "87,59%"
-    assert df.at["D", km.K_AMBANG] == dt.date(2023, 2, 4)
-    assert df.at["J", km.K_AMBANG] == Decimal("76.61")
+    assert df.at["D", km.K_AMBANG_TANGGAL] == pd.Timestamp(2023, 2, 4)
+    assert df.at["J", km.K_AMBANG] == 76.61 and pd.isna(df.at["J", km.K_REALISASI])
     assert df.at["L", km.K_STATUS] == km.TANPA_AMBANG
     # the report gives no realisation for items C-K
     assert km.rekap_status(seed) == {km.TERCAPAI: 2, km.TIDAK_TERCAPAI: 2, BELUM_ADA_DATA: 12,

@@ -85,3 +85,26 @@ def test_spreadsheet_text_cannot_inject_html_or_markdown():
     teks = narrative.narasi_anggaran(lkip)
     assert "<script>" not in teks and "&lt;script&gt;alert(1)&lt;/script&gt;" in teks
     assert r"\[klik\](javascript:x) \*tebal\*" in teks
+
+
+def test_scale_and_formula_wording_live_here(seed):
+    from lkip_helpers import kinerja
+    assert narrative.uraian_skala(kinerja.skala_untuk(seed)) == [
+        "X ≥ 85: Sangat Berhasil", "70 ≤ X < 85: Berhasil", "55 < X < 70: Cukup Berhasil",
+        "X ≤ 55: Belum Berhasil"]
+    assert narrative.RUMUS["kendaraan_per_pejabat"] == \
+        "Kendaraan per pejabat = Jumlah kendaraan ÷ Jumlah pejabat"
+    assert narrative.RUMUS["aset_per_pns"] == "Aset per PNS = Jumlah seluruh aset ÷ Jumlah PNS"
+
+
+def test_commitments_table_ready_to_show(seed):
+    from lkip_helpers import tables
+    df = narrative.tabel_komitmen_tampil(seed).set_index("butir")
+    assert (df.at["B.b", "pembanding"], df.at["B.b", "ambang"], df.at["B.b", "realisasi"],
+            df.at["B.b", "status"]) == ("paling sedikit (≥)", "90,00", "70,00", "tidak_tercapai")
+    assert (df.at["D", "pembanding"], df.at["D", "ambang"]) == ("paling lambat", "4 Februari 2023")
+    assert (df.at["E", "pembanding"], df.at["E", "ambang"]) == ("lebih dari (>)", "70")
+    assert df.at["J", "ambang"] == "76,61" and df.at["C", "realisasi"] == "–"
+    text = tables.teks(df.reset_index(), "Komitmen", kolom=["butir", "status", "keterangan"])
+    assert "tidak tercapai" in text and "belum ada data" in text and "tanpa ambang" in text
+    assert "Minimal BB (>70-80)" in text  # free text, not a code

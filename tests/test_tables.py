@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from lkip_helpers import anggaran, tables
+from lkip_helpers.hitung import seri_float
 from lkip_helpers.load import load_year
 
 
@@ -28,30 +29,75 @@ def test_script_in_cells_labels_and_caption_is_escaped():
     assert "<caption>Tabel 3.1 Judul &lt;b&gt;tebal&lt;/b&gt;</caption>" in html
 
 
-def test_columns_are_formatted_the_indonesian_way():
-    df = _frame(**{"Tahun": [2023, 2022], "Pagu (Rp)": [53_809_092_288, None],
-                   "Serapan (%)": [Decimal(37_876_900) * 100 / Decimal(37_877_900), "belum ada data"],
-                   "Jumlah": [8418, 95], "Rasio": [Decimal("4.3"), Decimal("88.6105")],
-                   "Memenuhi minimal": [True, False], "Batas": [dt.date(2023, 2, 4), None]})
-    sel = tables.sel_terformat(df)
-    assert list(sel["Tahun"]) == ["2023", "2022"]  # a year is a name, never "2.023"
-    assert list(sel["Pagu (Rp)"]) == ["Rp53.809.092.288", "–"]
-    assert list(sel["Serapan (%)"]) == ["99,99", "belum ada data"]  # THE rounding rule
-    assert list(sel["Jumlah"]) == ["8.418", "95"]
-    assert list(sel["Rasio"]) == ["4,30", "88,61"]
-    assert list(sel["Memenuhi minimal"]) == ["ya", "tidak"]
-    assert list(sel["Batas"]) == ["4 Februari 2023", "–"]
+def _tidy() -> pd.DataFrame:
+    """A tidy frame as the calculation modules return it: keys, numeric dtypes, codes."""
+    return pd.DataFrame({
+        "tahun": pd.array([2023, 2022], dtype="Int64"),
+        "pagu": pd.array([53_809_092_288, None], dtype="Int64"),
+        "serapan": seri_float([Decimal(37_876_900) * 100 / Decimal(37_877_900), None]),
+        "keterangan": pd.Series([None, "belum_ada_data"], dtype=object),
+        "jumlah": pd.array([8418, 95], dtype="Int64"),
+        "rasio": pd.array([4.3, 88.6105], dtype="Float64"),
+        "memenuhi": pd.array([True, False], dtype="boolean"),
+        "ambang_tanggal": pd.to_datetime([dt.date(2023, 2, 4), None]),
+        "status": pd.Series(["tidak_tercapai", "tanpa_ambang"], dtype=object),
+    })
+
+
+def test_columns_are_formatted_the_indonesian_way_by_their_kind():
+    df = _tidy()
+    df.attrs["jenis"] = {"rasio": "desimal"}  # a key the catalogue does not know
+    sel = tables.sel_terformat(df, alasan={"serapan": "keterangan"})
+    assert list(sel["tahun"]) == ["2023", "2022"]  # a year is a name, never "2.023"
+    assert list(sel["pagu"]) == ["Rp53.809.092.288", "–"]
+    assert list(sel["serapan"]) == ["99,99", "belum ada data"]  # THE rounding rule; reason
+    assert list(sel["keterangan"]) == ["–", "belum ada data"]
+    assert list(sel["jumlah"]) == ["8.418", "95"]
+    assert list(sel["rasio"]) == ["4,30", "88,61"]
+    assert list(sel["memenuhi"]) == ["ya", "tidak"]
+    assert list(sel["ambang_tanggal"]) == ["4 Februari 2023", "–"]
+    assert list(sel["status"]) == ["tidak tercapai", "tanpa ambang"]
+    # without alasan a missing figure is just missing
+    assert list(tables.sel_terformat(df)["serapan"]) == ["99,99", "–"]
+
+
+def test_headings_come_from_the_label_catalogue_never_from_keys():
+    df = _tidy()
+    html = tables.html(tables.tabel(df, "Uji", "1.1", kolom=["tahun", "pagu", "serapan"],
+                                    alasan={"serapan": "keterangan"}))
+    assert re.findall(r'<th id="T_\w+level0_col\d+" class="col_heading[^"]*"\s*>([^<]*)</th>',
+                      html) == ["Tahun", "Pagu (Rp)", "Serapan (%)"]
+    assert "belum ada data" in html and "keterangan" not in html.lower().split("<tbody>")[1]
+    text = tables.teks(df, "Uji", "1.1", kolom=["pagu", "serapan"], alasan={"serapan": "keterangan"})
+    assert text.splitlines()[0] == "Tabel 1.1 Uji"
+    assert "Pagu (Rp)" in text and "Serapan (%)" in text and "belum ada data" in text
+    assert "tahun" not in text.lower()
+    english = tables.teks(df, "Test", kolom=["pagu", "serapan"], lang="en")
+    assert "Allocation (Rp)" in english and "Absorption (%)" in english
+
+
+def test_format_kolom_overrides_the_kind():
+    df = _tidy()
+    sel = tables.sel_terformat(df, format_kolom={"jumlah": lambda v: f"<{v}>"})
+    assert list(sel["jumlah"]) == ["<8418>", "<95>"]
+    html = tables.html(tables.tabel(df, "Uji", kolom=["jumlah"],
+                                    format_kolom={"jumlah": lambda v: f"<{v}>"}))
+    assert "&lt;8418&gt;" in html and "<8418>" not in html
 
 
 def test_index_hidden_numbers_right_aligned_total_row_bold():
-    df = _frame(Kategori=["Tanah", "Jumlah"], Jumlah=[35, 8418])
-    html = tables.html(tables.tabel(df, "Inventaris", "4.1"))
+    df = pd.DataFrame({"kategori": ["Tanah", "Jumlah"],
+                       "jumlah": pd.array([35, 8418], dtype="Int64"),
+                       "satuan": ["Bidang", None]})
+    html = tables.html(tables.tabel(df, "Inventaris", "4.1", rata_kanan=["satuan"]))
     assert 'class="row_heading' not in html and 'class="blank' not in html  # no index column
     uuid = re.search(r'<table id="(T_\w+)"', html).group(1)
     assert re.search(rf"#{uuid} td\.col1 \{{\s*text-align: right;", html)
+    assert re.search(rf"#{uuid} td\.col2 \{{\s*text-align: right;", html)  # asked for
     assert not re.search(rf"#{uuid} td\.col0 \{{\s*text-align: right;", html)
-    assert re.search(rf"#{uuid}_row1_col0, #{uuid}_row1_col1 \{{\s*font-weight: bold;", html)
-    assert "8.418" in html
+    assert re.search(rf"#{uuid}_row1_col0, #{uuid}_row1_col1, #{uuid}_row1_col2 "
+                     rf"\{{\s*font-weight: bold;", html)
+    assert "8.418" in html and ">Kategori<" in html and ">Jumlah<" in html
 
 
 def test_unknown_format_column_is_refused():
@@ -59,12 +105,18 @@ def test_unknown_format_column_is_refused():
         tables.tabel(_frame(A=[1]), "x", format_kolom={"Tidak ada": str})
 
 
-def test_gabung_keterangan_and_tanpa_kolom_kosong():
-    df = _frame(**{"Capaian (%)": [Decimal(100), None], "Keterangan": [None, "belum ada data"],
-                   "Target": [None, None]})
-    hasil = tables.tanpa_kolom_kosong(tables.gabung_keterangan(df, "Capaian (%)", "Keterangan"))
-    assert list(hasil.columns) == ["Capaian (%)"]
-    assert list(tables.sel_terformat(hasil)["Capaian (%)"]) == ["100,00", "belum ada data"]
+def test_alasan_and_tanpa_kolom_kosong():
+    # gabung_keterangan is gone: the reason column is named by ``alasan``
+    df = pd.DataFrame({"capaian": seri_float([Decimal(100), None]),
+                       "keterangan": pd.Series([None, "belum_ada_data"], dtype=object),
+                       "target": pd.array([None, None], dtype="Float64")})
+    hasil = tables.tanpa_kolom_kosong(df)
+    assert list(hasil.columns) == ["capaian", "keterangan"]
+    assert list(tables.sel_terformat(hasil, alasan={"capaian": "keterangan"})["capaian"]) == [
+        "100,00", "belum ada data"]
+    text = tables.teks(df, "Capaian", kolom=["capaian"], alasan={"capaian": "keterangan"})
+    assert text.splitlines()[1].strip() == "Capaian (%)"
+    assert [line.strip() for line in text.splitlines()[2:]] == ["100,00", "belum ada data"]
 
 
 def test_seed_budget_table():
@@ -72,7 +124,8 @@ def test_seed_budget_table():
     df = anggaran.tabel_anggaran(lkip)
     html = tables.html(tables.tabel(df, "Pagu dan realisasi", "3.1"))
     text = tables.teks(df, "Pagu dan realisasi", "3.1")
-    for figure in ("Rp53.809.092.288", "Rp47.214.705.470", "87,74", "99,99", "76,92"):
+    for figure in ("Rp53.809.092.288", "Rp47.214.705.470", "87,74", "99,99", "76,92",
+                   "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "belanja", "kegiatan"):
         assert figure in html and figure in text
     assert text.startswith("Tabel 3.1 Pagu dan realisasi\n")
     # Stable id from content, different for a different table.
