@@ -155,6 +155,7 @@ def ke_float(value: Any) -> float:
     The float nearest to the exact value is taken unless reading it back (shortest repr, as
     :mod:`lkip_helpers.format` does) would round differently from the exact value; then the
     next floats towards the exact value's side are tried, at most a few units in the last place.
+    Values too large for a float to hold two decimals (above about 7e13) get the nearest float.
     """
     exact = ke_decimal(value)
     if exact is None:
@@ -171,7 +172,9 @@ def ke_float(value: Any) -> float:
         for candidate in ((above, below) if exact > Decimal(repr(nearest)) else (below, above)):
             if _tampilan(Decimal(repr(candidate))) == wanted:
                 return candidate
-    raise ArithmeticError(f"no display-faithful float for {exact}")  # pragma: no cover
+    # Beyond about 7e13 a float has no room for two decimals: no float can be faithful, and
+    # such a figure (a percentage of trillions) is shown from its exact value or not at all.
+    return nearest
 
 
 def seri_float(values: Iterable[Any], index: Any = None) -> pd.Series:

@@ -91,9 +91,10 @@ def test_rasio_aset_without_staff_or_vehicles():
     r = aset.rasio_aset(lkip_year(aset=ASET[:1]))
     assert r.jumlah_kendaraan is None and r.jumlah_pns is None
     assert r.kendaraan_per_pejabat is None and r.aset_per_pns is None
-    empty = aset.tabel_aset(lkip_year(), jumlah=True)  # empty sheet: total unknown
-    assert len(empty) == 1 and pd.isna(empty.iloc[0][aset.K_JUMLAH])
-    assert empty.iloc[0][aset.K_KATEGORI] == pegawai.JUMLAH
+    empty = aset.tabel_aset(lkip_year(), jumlah=True)  # empty sheet: no total row of nothing
+    assert empty.empty and list(empty.columns) == [aset.K_KATEGORI, aset.K_GOLONGAN_KIB,
+                                                   aset.K_JUMLAH, aset.K_SATUAN,
+                                                   aset.K_PERSENTASE]
 
 
 # --------------------------------------------------------------------------- pegawai
@@ -146,7 +147,7 @@ def test_totals(lkip):
     only_rank = lkip_year(pegawai_golongan=GOLONGAN)
     assert pegawai.jumlah_pns(only_rank) == 95 and pegawai.jumlah_pegawai(only_rank) == 95
     assert pegawai.jumlah_pejabat(only_rank) is None
-    assert pd.isna(pegawai.tabel_jabatan(only_rank, jumlah=True).iloc[0][pegawai.K_JUMLAH])
+    assert pegawai.tabel_jabatan(only_rank, jumlah=True).empty  # no total row of nothing
 
 
 # --------------------------------------------------------------------------- embedded seed

@@ -123,9 +123,7 @@ def test_plot_works(lkip, nama):
     assert plt.get_fignums() == []
 
 
-@pytest.mark.parametrize("nama", [pytest.param(n, marks=pytest.mark.xfail(
-    strict=True, reason="package bug: reviu.tabel_temuan's keys lembar, baris, kolom are not "
-                        "in labels.KOLOM")) if n == "reviu.tabel_temuan" else n for n in FRAMES])
+@pytest.mark.parametrize("nama", FRAMES)
 def test_keys_are_snake_case_and_in_the_catalogue(lkip, nama):
     df = FRAMES[nama](lkip)
     assert [k for k in df.columns if not SNAKE_CASE.match(str(k))] == []

@@ -60,7 +60,7 @@ def test_summary_table_shows_the_same_figures(seed):
     assert rows["Capaian indikator kinerja"] == ("100,00%", "Sangat Berhasil")
     assert rows["Keluaran terlaksana dari rencana"] == ("180 dari 180", "capaian 100,00%")
     assert rows["Realisasi belanja"] == ("Rp47.214.705.470 (87,74%)",
-                                         "Sangat Berhasil; memenuhi batas minimal 85,00%")
+                                         "memenuhi batas minimal 85,00%")
     assert rows["Realisasi pendapatan"] == ("Rp339.237.581 (70,00%)",
                                             "belum memenuhi batas minimal 90,00%")
     assert rows["Biaya per keluaran"] == ("Rp262.303.919", "indeks efisiensi 1,14")

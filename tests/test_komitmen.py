@@ -97,8 +97,16 @@ def test_budget_items_without_minimum_or_allocation():
                                dict(jenis="pendapatan", pagu=10, realisasi=None)])
     df = km.tabel_komitmen(lkip).set_index(km.K_BUTIR)
     assert df.at["B.a", km.K_STATUS] == TIDAK_DAPAT_DIHITUNG  # pagu 0
-    assert df.at["B.b", km.K_STATUS] == km.TANPA_AMBANG
-    assert df.at["B.c", km.K_STATUS] == km.TANPA_AMBANG  # profil sets no total minimum
+    # Derived items only from data that exists: revenue has no minimum, the profile sets no
+    # minimum for both together, so neither is a commitment of this Perjanjian Kinerja.
+    assert "B.b" not in df.index and "B.c" not in df.index
+
+
+def test_budget_items_need_both_lines_for_the_total():
+    only_spending = lkip_year(profil={"serapan_minimal_total": 90.0},
+                              anggaran=[dict(jenis="belanja", program="P", pagu=100, realisasi=95,
+                                             serapan_minimal=85.0)])
+    assert list(km.tabel_komitmen(only_spending)[km.K_BUTIR]) == ["B.a"]
 
 
 def test_lower_is_better_target_is_a_maximum():

@@ -16,7 +16,8 @@ def seed():
 
 def test_budget_paragraph_holds_totals_minimums_and_weakest_activities(seed):
     teks = narrative.narasi_anggaran(seed)
-    for bagian in ("Rp53.809.092.288", "Rp47.214.705.470", "87,74%", "kategori Sangat Berhasil",
+    assert "kategori" not in teks  # absorption is not judged on the performance scale
+    for bagian in ("Rp53.809.092.288", "Rp47.214.705.470", "87,74%",
                    "memenuhi batas realisasi minimal 85,00%", "Rp6.594.386.818",
                    "Rp339.237.581 (70,00%)", "belum memenuhi batas realisasi minimal 90,00%",
                    "**Pengadaan Barang Milik Daerah Penunjang Urusan Pemerintah Daerah** sama "
@@ -38,7 +39,8 @@ def test_history_renstra_and_missing_quarters(seed):
     assert "Renstra 2019-2023" in renstra and "2019 sebesar 286,00%" in renstra
     assert "2020 sebesar 122,30%" in renstra
     assert 'tertulis "NA"' in narrative.narasi_riwayat(seed)
-    assert "tidak memuat data per triwulan" in narrative.narasi_triwulan(seed)
+    assert narrative.narasi_triwulan(seed) == ""  # no data: nothing said here ...
+    assert "Data belum tersedia untuk: capaian per triwulan." in narrative.narasi_ikhtisar(seed)
 
 
 def test_trend_and_efficiency_with_formulas(seed):
@@ -83,7 +85,9 @@ def test_spreadsheet_text_cannot_inject_html_or_markdown():
              realisasi=40),
     ])
     teks = narrative.narasi_anggaran(lkip)
-    assert "<script>" not in teks and "&lt;script&gt;alert(1)&lt;/script&gt;" in teks
+    # Markdown out: markup in the data is backslash-escaped, so the Markdown renderer shows it
+    # as text (HTML escaping happens once, there; see test_render's hostile report)
+    assert r"\<script\>alert(1)\</script\>" in teks and "<script>" not in teks
     assert r"\[klik\](javascript:x) \*tebal\*" in teks
 
 

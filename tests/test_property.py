@@ -176,7 +176,7 @@ LINE = st.integers(min_value=1, max_value=10**15).flatmap(
 def test_budget_frame_shows_each_line_as_the_exact_fraction_rounded_by_the_rule(amounts):
     """The Float64 serapan of tabel_anggaran, shown by format.persen, is the exact rule.
 
-    (Realisations far above the pagu: see test_hitung's xfail on huge percentages.)
+    (Realisations far above the pagu give percentages a float cannot hold: test_hitung.)
     """
     pagu, realisasi = [p for p, _ in amounts], [r for _, r in amounts]
     df = anggaran.tabel_anggaran(_belanja(pagu, realisasi, None))

@@ -203,9 +203,6 @@ def test_seed_report_for_the_terminal(seed, seed_findings):
             "jumlah) tertulis 104 (Bab I A), padahal penjumlahan baris-barisnya 95.") in indonesian
 
 
-@pytest.mark.xfail(strict=True, reason="package bug: the Indonesian catalogue has no entry for "
-                   "the plural msgid 'Reviu: {n} item to check', so the Indonesian report's "
-                   "first line is in English")
 def test_seed_report_for_the_terminal_first_line_is_indonesian(seed_findings):
     first = narrative.laporan_reviu(seed_findings, "lkip.xlsx", "id").splitlines()[0]
     assert "items to check" not in first
@@ -342,8 +339,6 @@ def test_stated_total_naming_a_text_column_cannot_be_checked(tmp_path):
 # --------------------------------------------------------------------------- command line
 
 
-@pytest.mark.xfail(strict=True, reason="package bug: lkip_helpers/cli.py still imports "
-                   "reviu.laporan_cli, which the refactor removed (now narrative.laporan_reviu)")
 def test_cli_check_reviu_prints_findings_by_severity_and_exits_0(workbook_copy):
     workbook_copy()
     result = CliRunner(env={"LKIP_LANG": "en"}).invoke(
