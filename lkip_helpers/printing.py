@@ -62,7 +62,7 @@ def resolve_pdf(formats: Iterable[str], engine: str = DEFAULT_ENGINE,
         raise UsageError(error.message()) from None
     if found is None:
         return None, _("PDF not written: {engine} was not found; {hint}.").format(
-            engine=engine, hint=kind.install_hint)
+            engine=engine.capitalize(), hint=kind.install_hint)
     return found, ""
 
 
