@@ -8,6 +8,11 @@ the series apart, and a title that says what the chart shows.
 Figures are made as ``matplotlib.figure.Figure`` objects on the Agg canvas, never through
 ``pyplot``: nothing is registered in a global figure list, so a notebook's inline backend
 never shows a figure twice and no figure stays open after :func:`png` has rendered it.
+
+Text from the workbook is drawn as it is typed, never as matplotlib mathtext: ``US$ 5 dan
+US$ 10`` keeps its dollars and ``$\\undefinedcmd$`` cannot fail a render. The style turns
+``text.parse_math`` off, and :func:`_teks_polos` turns it off on every text of a finished
+chart (tick labels included), so that it also holds when the figure is drawn outside the style.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from PIL import Image
 
@@ -74,6 +80,8 @@ GAYA = {
     # No "tight" bounding box: it would draw every chart twice when it is saved, and the
     # constrained layout already fits labels, title and legend inside the figure.
     "axes.unicode_minus": True,
+    # Labels are data (unit names, "US$ 5"), never mathtext.
+    "text.parse_math": False,
 }
 
 Format = Callable[[Any], str]
@@ -163,7 +171,7 @@ def batang(kategori: Sequence[Any], nilai: Sequence[Any], judul: str, label_sumb
             if label_acuan:
                 _legenda(fig, ax)
         ax.set_title(judul)
-    return fig
+        return _teks_polos(fig)
 
 
 def batang_kelompok(kategori: Sequence[Any], seri: Mapping[str, Sequence[Any]], judul: str,
@@ -206,7 +214,7 @@ def batang_kelompok(kategori: Sequence[Any], seri: Mapping[str, Sequence[Any]], 
             ax.margins(y=0.15)
         _legenda(fig, ax)
         ax.set_title(judul)
-    return fig
+        return _teks_polos(fig)
 
 
 def garis(kategori: Sequence[Any], seri: Mapping[str, Sequence[Any]], judul: str,
@@ -241,6 +249,22 @@ def garis(kategori: Sequence[Any], seri: Mapping[str, Sequence[Any]], judul: str
         ax.margins(y=0.2, x=0.08)
         _legenda(fig, ax)
         ax.set_title(judul)
+        return _teks_polos(fig)
+
+
+def _teks_polos(fig: Figure) -> Figure:
+    """Every text of ``fig`` drawn as plain text, never parsed as mathtext; returns ``fig``.
+
+    Tick labels are made lazily: the ticks of each axis are made here first (for category
+    axes their number is fixed), so their labels are plain too when the figure is drawn
+    later outside :func:`gaya` (a notebook, a test).
+    """
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            axis.get_major_ticks()
+            axis.get_minor_ticks()
+    for text in fig.findobj(Text):
+        text.set_parse_math(False)
     return fig
 
 

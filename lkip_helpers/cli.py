@@ -124,10 +124,13 @@ def template(unit: str, year: str, data_dir: str | None) -> None:
     """
     from .template import buat_template
 
+    import shlex
+
     path = buat_template(unit, year, data_dir)
+    command = ["lkip", "check", unit, year] + (["--data-dir", data_dir] if data_dir else [])
     click.echo(_("Wrote {path}").format(path=path))
     click.echo(_("Fill it in (the note on each column header explains it), then run: "
-                 "lkip check {unit} {year}").format(unit=unit, year=year))
+                 "{command}").format(command=shlex.join(command)))
 
 
 def check_summary(lkip) -> str:

@@ -44,7 +44,7 @@ from . import config
 from .errors import NO_VALUE, DataError, Problem
 from .i18n import Msg, bahasa
 from .model import LkipYear
-from .parse import ParseError, is_blank, parse_cell, parse_text
+from .parse import ParseError, hidden_characters, is_blank, parse_cell, parse_text
 from .schema import INDICATOR_REFERENCES, PROFIL, SHEETS, Column, Sheet
 
 if not DEFUSEDXML:  # pragma: no cover - defusedxml is a declared dependency
@@ -153,6 +153,8 @@ class _Problems:
     file: str
     items: list[Problem] = field(default_factory=list)
     reported: set[tuple[str, int, str]] = field(default_factory=set)
+    #: Located warnings (a Problem each: str() gives its place and message); not errors.
+    warnings: list[Problem] = field(default_factory=list)
 
     def add(self, sheet: str | None, row: int | None, column: str | None, value: Any,
             expected: Msg | str, letter: str | None = None) -> None:
@@ -208,11 +210,20 @@ def _load_cached(path: str, mtime_ns: int, size: int, unit: str | None,
     try:
         formulas = _formula_cells(file) if has_formulas else set()
         sheets, warnings = _match_sheets(wb.sheetnames, problems)
-        profil, profil_rows = _read_profil(wb[sheets["profil"]] if "profil" in sheets else None,
-                                           formulas, problems)
-        tables = {s.name: _read_table(wb[sheets[s.name]] if s.name in sheets else None, s,
-                                      sheets.get(s.name), formulas, problems)
-                  for s in TABLE_SHEETS}
+        try:
+            profil, profil_rows = _read_profil(
+                wb[sheets["profil"]] if "profil" in sheets else None, formulas, problems)
+        except _Unreadable as exc:
+            problems.add("profil", None, None, NO_VALUE, exc.message)
+            profil, profil_rows = {c.name: c.default for c in PROFIL.columns}, {}
+        tables = {}
+        for s in TABLE_SHEETS:
+            try:
+                tables[s.name] = _read_table(wb[sheets[s.name]] if s.name in sheets else None,
+                                             s, sheets.get(s.name), formulas, problems)
+            except _Unreadable as exc:
+                problems.add(s.name, None, None, NO_VALUE, exc.message)
+                tables[s.name] = _Table(s, values={c.name: [] for c in s.columns})
     finally:
         wb.close()
     frames = {name: _frame(table) for name, table in tables.items()}
@@ -224,7 +235,7 @@ def _load_cached(path: str, mtime_ns: int, size: int, unit: str | None,
     if year is None:
         year = profil["tahun"]
     return LkipYear(unit=unit or file.stem, year=year, source=file, profil=profil,
-                    warnings=tuple(warnings), **frames)
+                    warnings=tuple(warnings) + tuple(problems.warnings), **frames)
 
 
 def _check_container(file: Path, problems: _Problems) -> bool:
@@ -259,14 +270,46 @@ def _formula_cells(file: Path) -> set[tuple[str, int, int]]:
     try:
         found = set()
         for ws in wb.worksheets:
-            for r, row in enumerate(ws.iter_rows(), start=1):
-                if r > MAX_DATA_ROWS + 1:
-                    break
-                found.update((ws.title, r, c) for c, cell in enumerate(row, start=1)
-                             if cell.data_type == "f")
+            try:
+                for r, row in enumerate(_rows(ws), start=1):
+                    if r > MAX_DATA_ROWS + 1:
+                        break
+                    found.update((ws.title, r, c) for c, cell in enumerate(row, start=1)
+                                 if cell.data_type == "f")
+            except _Unreadable:
+                continue  # reported by the main pass, with the sheet's name
         return found
     finally:
         wb.close()
+
+
+class _Unreadable(Exception):
+    """A sheet whose XML cannot be read (a NUL byte, a truncated part ...); ``message`` says so
+    in one line."""
+
+    def __init__(self, error: BaseException) -> None:
+        reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        super().__init__(reason)
+        self.message = Msg("expected a sheet that can be read; its XML is damaged ({reason}): "
+                           "open the file in Excel or LibreOffice and save it again",
+                           reason=reason)
+
+
+def _rows(ws, **kwargs) -> Iterable[tuple]:
+    """``ws.iter_rows(**kwargs)``, raising :class:`_Unreadable` when the sheet's XML is broken.
+
+    In read-only mode openpyxl parses a sheet while its rows are read, so a damaged sheet
+    fails in the middle of the loop (with an XML parser's exception, or another one).
+    """
+    rows = ws.iter_rows(**kwargs)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 - any failure of the XML reader of one sheet
+            raise _Unreadable(exc) from exc
+        yield row
 
 
 def _match_sheets(names: list[str], problems: _Problems) -> tuple[dict[str, str], list[str]]:
@@ -294,10 +337,17 @@ def _cell(value: Any, fmt: str | None, col: Column, where: tuple[str, int, str, 
         problems.add(sheet, row, col.name, NO_VALUE, EXPECTED_FORMULA, letter)
         return None
     try:
-        return parse_cell(value, col, fmt or "General")
+        parsed = parse_cell(value, col, fmt or "General")
     except ParseError as exc:
         problems.add(sheet, row, col.name, value, exc.expected, letter)
         return None
+    if isinstance(value, str) and col.kind in ("text", "choice") and (
+            hidden := hidden_characters(value)):
+        problems.warnings.append(Problem(
+            problems.file, sheet, row, col.name, NO_VALUE,
+            Msg("invisible control characters ({characters}) were removed from the text; "
+                "check it in the spreadsheet", characters=", ".join(hidden)), letter))
+    return parsed
 
 
 def _read_profil(ws, formulas: set, problems: _Problems) -> tuple[dict[str, Any], dict[str, int]]:
@@ -306,7 +356,7 @@ def _read_profil(ws, formulas: set, problems: _Problems) -> tuple[dict[str, Any]
     rows: dict[str, int] = {}
     if ws is None:
         return {c.name: c.default for c in PROFIL.columns}, rows
-    for r, row in enumerate(ws.iter_rows(min_row=2, max_col=2), start=2):
+    for r, row in enumerate(_rows(ws, min_row=2, max_col=2), start=2):
         if r > MAX_DATA_ROWS + 1:
             problems.add("profil", None, None, NO_VALUE,
                          Msg("expected at most {limit:,} rows of fields", limit=MAX_DATA_ROWS))
@@ -355,7 +405,7 @@ def _read_profil(ws, formulas: set, problems: _Problems) -> tuple[dict[str, Any]
 def _read_header(ws, sheet: Sheet, problems: _Problems) -> tuple[dict[str, int], set[int]]:
     """Schema column name -> 0-based position, from row 1, and the positions of all named
     columns (known or not); reports unknown, duplicate and missing required names."""
-    header_row = next(ws.iter_rows(min_row=1, max_row=1), ())
+    header_row = next(_rows(ws, min_row=1, max_row=1), ())
     positions: dict[str, int] = {}
     named: set[int] = set()
     for i, cell in enumerate(header_row):
@@ -392,7 +442,7 @@ def _read_table(ws, sheet: Sheet, title: str | None, formulas: set,
     positions, named = _read_header(ws, sheet, problems)
     table.letters = {name: get_column_letter(i + 1) for name, i in positions.items()}
     unnamed_reported: set[int] = set()  # columns without a header, reported once each
-    for r, row in enumerate(ws.iter_rows(min_row=2), start=2):
+    for r, row in enumerate(_rows(ws, min_row=2), start=2):
         cells = list(row)
         if all(is_blank(c.value) for c in cells):
             continue

@@ -6,28 +6,55 @@ expected ("expected a whole Rupiah amount ..."). Values are exact: counts and Ru
 ``int``, numbers and percentages :class:`~decimal.Decimal` (0-100 scale), dates
 :class:`datetime.date`, years ``int``, text and choices ``str``.
 
-Numbers typed as text
----------------------
-People paste figures as the report prints them, so text is accepted in these styles:
-``53.809.092.288``, ``Rp 1.234.567``, ``Rp. 53.809.092.288,-``, ``1.234.567,00``,
-``87,74%``, ``87,74``, ``122,3``, English ``53,809,092,288`` and ``1,234.56``, and the
-decimal point of tables such as ``87.74``. Where a column allows it (``Column.allow_suffix``)
-text after the number is ignored: ``100 % (180 Kegiatan)`` is 100. A lone ``-`` is the
-accountant's zero.
+Numbers typed as text: THE rule
+-------------------------------
+A number is read exactly or refused, never guessed (``tests/test_misreads.py`` checks it on
+random strings). People paste figures as the report prints them, so text is accepted in these
+styles: ``53.809.092.288``, ``Rp 1.234.567``, ``Rp. 53.809.092.288,-``, ``1.234.567,00``,
+``87,74%``, ``87,74``, ``122,3``, ``1 234 567`` (space, no-break or thin space), English
+``53,809,092,288`` and ``1,234.56``, and the decimal point of tables such as ``87.74``. A lone
+``-`` is the accountant's zero.
 
-The ambiguity rule (the only one): when a number has both ``.`` and ``,`` the one that comes
-last is the decimal separator. With only one kind of separator:
+1. *Separators.* When a number has both ``.`` and ``,`` the one that comes last is the
+   decimal separator and the other groups thousands. With one kind only:
 
-* ``.`` appearing more than once, or once followed by exactly three digits, groups
-  thousands (Indonesian): ``1.234`` is one thousand two hundred thirty-four. Any other single
-  dot is a decimal point: ``87.74``, ``0.5``.
-* ``,`` appearing more than once groups thousands (English): ``1,234,567``. A single comma is
-  the decimal comma (Indonesian): ``1,5`` is one and a half, and ``1,234`` is 1.234 (one point
-  two three four). In whole-number columns (counts, Rupiah) a single comma followed by three
-  digits is refused instead, as nobody writes whole amounts with three decimals: ``1,000``
-  there is probably English for one thousand, so the user is asked to write it unambiguously.
+   * ``.`` appearing more than once, or once followed by exactly three digits, groups
+     thousands (Indonesian): ``1.234`` is one thousand two hundred thirty-four. Any other
+     single dot is a decimal point: ``87.74``, ``0.500``.
+   * ``,`` appearing more than once groups thousands (English): ``1,234,567``. A single comma
+     is the decimal comma (Indonesian): ``1,5`` is one and a half. A single comma followed by
+     exactly three digits (``1,234``, ``1,500 dokumen``) is *refused* in every number column:
+     it is 1,234 in Indonesian but 1234 in English. The message says how to write it
+     (``1.234`` for thousands, ``1,2340`` for decimals). ``0,500`` is not ambiguous.
+   * Spaces (also no-break and thin spaces) group thousands: ``1 234`` is 1234. The other
+     groups must have three digits, and a decimal part after spaced groups must not have
+     exactly three digits (``1 234,567`` is refused).
 
-Thousands groups must have three digits, so ``1.23.4`` is refused rather than guessed.
+   Thousands groups must have three digits, so ``1.23.4`` and ``12 34`` are refused.
+2. *Text around the number.* ``Rp``/``Rp.``/``IDR`` before it (Rupiah and number columns),
+   ``,-`` after it and ``%`` (percent and number columns) are allowed. Where a column allows
+   it (``Column.allow_suffix``: indicator target and realisation, triwulan, riwayat_kinerja,
+   komitmen) a unit of measure and a note in brackets may follow, as they do not change the
+   value: ``100 % (180 Kegiatan)`` is 100, ``12 kali`` is 12. Text that would change the
+   value is refused in every column, with a message saying what to type:
+
+   * scale words ``ribu``, ``juta``, ``miliar``/``milyar``, ``triliun`` and their
+     abbreviations ``rb``, ``jt``, ``M``, ``T``, ``K`` (also English ``thousand``,
+     ``million``, ``billion``): ``2,5 juta`` must be typed ``2.500.000``;
+   * a second number outside brackets, as in ranges ``75 - 80``, ``75–80``, ``75 s.d. 80``,
+     ``75 sampai 80``: write one number;
+   * anything else after the number but letters and ``. , / - ' %`` (for example ``+``
+     or ``‰``).
+3. *Plausible percentages.* Percentage columns (0-100 scale) refuse values above
+   :data:`PERCENT_MAX` (1000): 8774 is a percentage typed into a cell formatted as %, not a
+   capaian. Negative values are refused by the loader's schema.
+
+Text
+----
+Text is kept as typed, except that C0/C1 control characters (tab and line break are kept)
+and the Unicode bidirectional controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C),
+which can reverse the text on a cover or a title unnoticed, are removed
+(:func:`hidden_characters` names them; the loader warns with the cell's place).
 """
 
 from __future__ import annotations
@@ -97,26 +124,51 @@ class ParseError(ValueError):
         return teks(self.expected)
 
 
-# Optional "Rp"/"IDR" prefix, sign, the digits with separators, optional ",-" / ".-" ending,
-# optional "%", then (only where allowed) anything after a space or an opening bracket.
+#: Characters that group thousands besides ``.`` and ``,``: space, no-break space, figure
+#: space, thin space, narrow no-break space.
+SPACE_SEPARATORS = " \u00a0\u2007\u2009\u202f"
+_SP = "[" + SPACE_SEPARATORS + "]"
+
+#: Largest value a percentage column accepts (0-100 scale; capaian may exceed 100).
+PERCENT_MAX = Decimal(1000)
+
+# Optional "Rp"/"IDR" prefix, sign, the digits with separators (ending with a digit; a space
+# only between digits),
+# optional ",-" / ".-" ending, optional "%", then whatever follows (judged by _judge_rest).
 _NUMBER = re.compile(
     r"""^(?P<rp>(?:rp\.?|idr)\s*)?
         (?P<sign>[-\u2212])?\s*
-        (?P<digits>\d[\d.,]*?)
+        (?P<digits>\d(?:(?:[\d.,]|""" + _SP + r"""(?=\d))*\d)?)
         (?P<dash>[.,]-)?
         \s*(?P<pct>%)?
-        (?P<rest>(?:\s+|(?=\())\S.*)?$""",
+        (?P<rest>.*)$""",
     re.IGNORECASE | re.VERBOSE | re.DOTALL,
 )
 _GROUPED = re.compile(r"^\d{1,3}(?:X\d{3})+$")  # X: the thousands separator in question
+_SPACED_LAST = re.compile(r"^(\d{3})(?:([.,])(\d+))?$")
 
 
 def _grouped(text: str, sep: str) -> bool:
     return bool(_GROUPED.match(text.replace(sep, "X"))) and not text.startswith("0")
 
 
+def _spaced_to_decimal(text: str) -> Decimal:
+    """``1 234 567,5``: spaces group thousands, one ``.`` or ``,`` may end it as decimals."""
+    *groups, last = re.split(_SP, text)
+    match = _SPACED_LAST.match(last)
+    if (not match or not re.fullmatch(r"[1-9]\d{0,2}", groups[0])
+            or not all(re.fullmatch(r"\d{3}", g) for g in groups[1:])):
+        raise ValueError(text)
+    whole, frac = "".join(groups) + match[1], match[3]
+    if frac is not None and len(frac) == 3:
+        raise ValueError(text)  # 1 234.567: thousands or decimals? refused
+    return Decimal(whole + ("." + frac if frac else ""))
+
+
 def digits_to_decimal(text: str) -> Decimal:
-    """Read a run of digits with ``.``/``,`` separators by the ambiguity rule (module docstring)."""
+    """Read a run of digits with ``.``/``,``/space separators by THE rule (module docstring)."""
+    if re.search(_SP, text):
+        return _spaced_to_decimal(text)
     dots, commas = text.count("."), text.count(",")
     if dots and commas:
         decimal_sep = "." if text.rfind(".") > text.rfind(",") else ","
@@ -145,33 +197,105 @@ def digits_to_decimal(text: str) -> Decimal:
     return Decimal(text)
 
 
-_AMBIGUOUS_WHOLE = re.compile(r"^\d{1,3},\d{3}$")
+#: A single comma before exactly three digits: Indonesian decimals or English thousands.
+_AMBIGUOUS = re.compile(r"^[1-9]\d{0,2},\d{3}$")
+
+#: Scale words (lower case) -> the factor they stand for; see :func:`_scale_word`.
+_SCALE_PREFIXES = {"ribu": 10**3, "seribu": 10**3, "thousand": 10**3, "juta": 10**6,
+                   "sejuta": 10**6, "million": 10**6, "miliar": 10**9, "milyar": 10**9,
+                   "milliar": 10**9, "billion": 10**9, "triliun": 10**12, "trilyun": 10**12,
+                   "trillion": 10**12}
+_SCALE_WORDS = {"rb": 10**3, "rbu": 10**3, "jt": 10**6, "jta": 10**6, "mio": 10**6,
+                "mn": 10**6, "mrd": 10**9, "mld": 10**9, "bn": 10**9}
+#: Abbreviations that are scale words only in this spelling ("m" is a metre, "t" a tonne).
+_SCALE_LETTERS = {"K": 10**3, "k": 10**3, "M": 10**9, "T": 10**12}
+_WORD = re.compile(r"[^\W\d_]+")
+_BRACKETS = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
+#: What may follow a number (outside brackets) where a unit of measure is allowed.
+_UNIT_TEXT = re.compile(r"^(?:[^\W\d_]|[\s.,/'\u2019%-])*$")
+
+
+def _scale_word(rest: str) -> tuple[str, int] | None:
+    """The first scale word (``juta``, ``M`` ...) in the text after a number, with its factor."""
+    for word in _WORD.findall(rest):
+        if word in _SCALE_LETTERS:
+            return word, _SCALE_LETTERS[word]
+        lower = word.lower()
+        if lower in _SCALE_WORDS:
+            return word, _SCALE_WORDS[lower]
+        for prefix, factor in _SCALE_PREFIXES.items():
+            if lower.startswith(prefix):
+                return word, factor
+    return None
+
+
+def angka_id(number: Decimal) -> str:
+    """``number`` written the Indonesian way for a message: 2500000 -> ``2.500.000``."""
+    number = number.normalize() if number == number.to_integral_value() else number
+    sign = "-" if number < 0 else ""
+    whole, _, frac = f"{abs(number):f}".partition(".")
+    return sign + f"{int(whole):,}".replace(",", ".") + ("," + frac if frac else "")
+
+
+def _judge_rest(text: str, match: re.Match, allow_suffix: bool) -> None:
+    """Refuse text after the number that changes its value (or any, where none is allowed)."""
+    rest = match["rest"].strip()
+    if not rest:
+        return
+    scale = _scale_word(rest)
+    if scale is not None:
+        word, factor = scale
+        first = _WORD.match(rest)
+        try:
+            full = digits_to_decimal(match["digits"]) * factor
+            if match["sign"]:
+                full = -full
+        except (ValueError, InvalidOperation):
+            full = None
+        if full is None or first is None or first.group() != word or _AMBIGUOUS.match(
+                match["digits"]):
+            raise ParseError(Msg("expected the number in full, without a scale word such as "
+                                 "ribu, juta, miliar or M (found {word})", word=word))
+        raise ParseError(Msg("expected the number in full, without a scale word such as juta "
+                             "or M: write {text} as {full}", text=text.strip(),
+                             full=angka_id(full)))
+    outside = _BRACKETS.sub(" ", rest)
+    if re.search(r"\d", outside):
+        raise ParseError(Msg("expected a single number, not a range or several numbers "
+                             "({text}): write one number", text=text.strip()))
+    if not allow_suffix or not _UNIT_TEXT.match(outside):
+        raise ValueError(text)
 
 
 def parse_number_text(text: str, *, allow_suffix: bool = False, allow_percent: bool = True,
                       allow_rupiah: bool = True, whole: bool = False) -> Decimal:
-    """Parse a number typed as text (styles and ambiguity rule: module docstring).
+    """Parse a number typed as text by THE rule (module docstring).
 
-    ``whole``: the column holds whole numbers, so ``1,000`` is refused as ambiguous.
-    Raises ``ValueError`` when the text is not one of the accepted styles.
+    ``allow_suffix``: a unit of measure or a note in brackets may follow the number.
+    ``whole``: the column holds whole numbers (the message for ``1,000`` says so).
+    Raises :class:`ParseError` with its own message for text that would be misread (scale
+    words, ranges, ``1,234``) and ``ValueError`` for text in none of the accepted styles.
     """
     text = text.strip()
     if text in DASHES:
         return Decimal(0)
     match = _NUMBER.match(text)
-    if (
-        not match
-        or (match["rest"] and not allow_suffix)
-        or (match["pct"] and not allow_percent)
-        or (match["rp"] and not allow_rupiah)
-    ):
+    if not match:
         raise ValueError(text)
-    if whole and _AMBIGUOUS_WHOLE.match(match["digits"]):
-        raise ParseError(Msg("expected an unambiguous whole number: write {text} as {thousands} "
-                             "(thousands) or {whole} (no decimals)", text=match["digits"],
-                             thousands=match["digits"].replace(",", "."),
-                             whole=match["digits"].split(",")[0]))
-    value = digits_to_decimal(match["digits"])
+    _judge_rest(text, match, allow_suffix)
+    if (match["pct"] and not allow_percent) or (match["rp"] and not allow_rupiah):
+        raise ValueError(text)
+    digits = match["digits"]
+    if _AMBIGUOUS.match(digits):
+        if whole:
+            raise ParseError(Msg("expected an unambiguous whole number: write {text} as "
+                                 "{thousands} (thousands) or {whole} (no decimals)", text=digits,
+                                 thousands=digits.replace(",", "."), whole=digits.split(",")[0]))
+        raise ParseError(Msg("expected an unambiguous number: {text} is read as thousands in "
+                             "English and as decimals in Indonesian; write {thousands} "
+                             "(thousands) or {decimals} (decimals)", text=digits,
+                             thousands=digits.replace(",", "."), decimals=digits + "0"))
+    value = digits_to_decimal(digits)
     return -value if match["sign"] else value
 
 
@@ -221,6 +345,10 @@ def parse_numeric(value: Any, col: Column, number_format: str = "General") -> De
         raise ParseError(EXPECTED[kind])
     if kind in ("int", "rupiah"):
         return _whole(number, kind)
+    if kind == "percent" and number > PERCENT_MAX:
+        raise ParseError(Msg("{expected}; {number} is more than {maximum}, not a plausible "
+                             "percentage", expected=EXPECTED[kind], number=angka_id(number),
+                             maximum=angka_id(PERCENT_MAX)))
     return number
 
 
@@ -271,11 +399,24 @@ def parse_year(value: Any) -> int:
     return int(text)
 
 
+#: C0/C1 control characters (but tab and line feed) and the Unicode bidirectional controls.
+HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                    "\u2066-\u2069]")
+
+
+def hidden_characters(text: str) -> list[str]:
+    """The control and bidi characters :func:`parse_text` removes from ``text``, as
+    ``U+202E`` (each once, in order of appearance); a carriage return counts as a line break."""
+    found = HIDDEN.findall(text.replace("\r", "\n"))
+    return list(dict.fromkeys(f"U+{ord(c):04X}" for c in found))
+
+
 def parse_text(value: Any) -> str:
     """Text as typed; numbers as written (2023, not 2023.0); the formula guard removed.
 
     :func:`lkip_helpers.workbook.safe_text` writes ``'=x`` for a text starting with ``=``,
-    ``+``, ``-`` or ``@``; the leading apostrophe is dropped again here.
+    ``+``, ``-`` or ``@``; the leading apostrophe is dropped again here. Control characters
+    and bidi controls are removed (:data:`HIDDEN`; a carriage return becomes a line break).
     """
     if isinstance(value, bool):
         return str(value).upper()
@@ -284,7 +425,7 @@ def parse_text(value: Any) -> str:
     if isinstance(value, dt.datetime) and value.time() == dt.time():
         value = value.date()
     text = value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else str(value)
-    text = text.strip()
+    text = HIDDEN.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
     if text.startswith("'") and text[1:].lstrip().startswith(FORMULA_PREFIXES):
         text = text[1:].lstrip()
     return text
@@ -325,4 +466,4 @@ def parse_cell(value: Any, col: Column, number_format: str = "General") -> Any:
         return parse_year(value)
     if col.kind == "choice":
         return parse_choice(value, col)
-    return parse_text(value)
+    return parse_text(value) or None  # only control characters: blank

@@ -74,6 +74,20 @@ def column_note(col: Column) -> str:
     return note
 
 
+def dropdown(col: Column, allow_blank: bool) -> DataValidation:
+    """The dropdown of a choice column: its values, the column's explanation as the input
+    message, and an Indonesian error message shown (and the value refused) when something
+    else is typed. Excel shows neither message unless its ``show...Message`` flag is set."""
+    dv = DataValidation(type="list", formula1='"' + ",".join(col.choices) + '"',
+                        allow_blank=allow_blank, showDropDown=False, showErrorMessage=True,
+                        showInputMessage=True, errorStyle="stop")
+    dv.errorTitle = "Nilai tidak dikenal"
+    dv.error = "Pilih salah satu: " + ", ".join(col.choices)
+    dv.promptTitle = col.name[:32]
+    dv.prompt = col.keterangan[:255]
+    return dv
+
+
 def _header(ws, sheet: Sheet, rows_hint: int) -> None:
     for idx, col in enumerate(sheet.columns, start=1):
         cell = ws.cell(row=1, column=idx, value=col.name)
@@ -87,12 +101,7 @@ def _header(ws, sheet: Sheet, rows_hint: int) -> None:
         ws.column_dimensions[letter].width = max(12, min(48, len(col.name) + 6))
         rng = f"{letter}2:{letter}{rows_hint}"
         if col.choices:
-            dv = DataValidation(type="list", formula1='"' + ",".join(col.choices) + '"',
-                                allow_blank=not col.required)
-            dv.error = "Pilih salah satu: " + ", ".join(col.choices)
-            dv.errorTitle = "Nilai tidak dikenal"
-            dv.prompt = col.keterangan
-            ws.add_data_validation(dv)
+            ws.add_data_validation(dv := dropdown(col, allow_blank=not col.required))
             dv.add(rng)
         for row in range(2, rows_hint + 1):
             ws.cell(row=row, column=idx).number_format = NUMBER_FORMATS[col.kind]
@@ -115,9 +124,7 @@ def _fields(ws, sheet: Sheet, values: Mapping[str, Any]) -> None:
         target.number_format = NUMBER_FORMATS[col.kind]
         ws.cell(row=row, column=3, value=column_note(col).replace("\n", " "))
         if col.choices:
-            dv = DataValidation(type="list", formula1='"' + ",".join(col.choices) + '"',
-                                allow_blank=True)
-            ws.add_data_validation(dv)
+            ws.add_data_validation(dv := dropdown(col, allow_blank=True))
             dv.add(f"B{row}")
 
 
