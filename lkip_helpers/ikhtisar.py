@@ -35,7 +35,7 @@ class AngkaUtama:
     tahun: int
     nama_unit: str
     jumlah_indikator: int
-    capaian: Decimal | None  # mean capaian of the computable indicators
+    capaian: Decimal | None  # overall capaian: mean of the counted values (agregasi)
     kategori: str | None  # its category on the unit's scale
     skala: kinerja.Skala
     target_keluaran: int | None
@@ -50,6 +50,8 @@ class AngkaUtama:
     jumlah_pejabat: int | None
     pendidikan_terbanyak: Terbanyak | None
     komitmen: dict[str, int]  # commitments per status code (zeros included)
+    #: How the overall capaian was made: counted indicators, formulas, cap, exclusions.
+    agregasi: kinerja.AgregasiCapaian | None = None
 
     @property
     def serapan(self) -> Decimal | None:
@@ -71,14 +73,15 @@ def _terbanyak(lkip: LkipYear) -> Terbanyak | None:
 def angka_utama(lkip: LkipYear) -> AngkaUtama:
     """Every headline figure of ``lkip`` (formulas: the calculation modules cited below).
 
-    capaian: :func:`kinerja.rata_rata_capaian`; kategori: the unit's scale
+    capaian: :func:`kinerja.agregasi_capaian` (kept whole in ``agregasi``); kategori: the unit's scale
     (:func:`kinerja.skala_untuk`) on the exact capaian; outputs:
     :func:`kinerja.total_keluaran`; budget: :func:`anggaran.ringkasan` and
     :func:`anggaran.efisiensi`; assets and ratios: :func:`aset.rasio_aset`; staff:
     :mod:`pegawai`; commitments: :func:`komitmen.rekap_status`.
     """
     skala = kinerja.skala_untuk(lkip)
-    capaian = kinerja.rata_rata_capaian(lkip)
+    agregasi = kinerja.agregasi_capaian(lkip)
+    capaian = agregasi.nilai
     target, realisasi = kinerja.total_keluaran(lkip)
     rasio = aset.rasio_aset(lkip)
     return AngkaUtama(
@@ -92,4 +95,5 @@ def angka_utama(lkip: LkipYear) -> AngkaUtama:
         jumlah_pegawai=pegawai.jumlah_pegawai(lkip), jumlah_pns=pegawai.jumlah_pns(lkip),
         jumlah_pejabat=pegawai.jumlah_pejabat(lkip),
         pendidikan_terbanyak=_terbanyak(lkip), komitmen=komitmen.rekap_status(lkip),
+        agregasi=agregasi,
     )

@@ -1,9 +1,30 @@
-"""Performance (kinerja): capaian of indicators, the assessment scale, and the Bab III tables.
+"""Performance (kinerja): capaian of indicators, the unit's overall capaian, the assessment
+scale, and the Bab III tables.
 
-Capaian (achievement, %) compares realisasi with target (formulas in :func:`capaian`). A
-capaian is kept exact (Decimal); above 100% is kept as is. When it cannot be computed it
-carries a reason code instead of a number (:data:`~lkip_helpers.hitung.BELUM_ADA_DATA`,
-:data:`~lkip_helpers.hitung.TIDAK_DAPAT_DIHITUNG`), never a made-up 0% or 100%.
+Capaian (achievement, %) compares realisasi with target by the indicator's formula
+(:func:`capaian`, :func:`rumus_untuk`):
+
+* ``R/T`` = realisasi / target x 100, for a ``maksimal`` (higher is better) indicator;
+* ``T/R`` = target / realisasi x 100, or ``(2T-R)/T`` = (2 x target - realisasi) / target x 100,
+  for a ``minimal`` (lower is better) indicator.
+
+An indicator row may choose its formula (sheet ``indikator``, column ``rumus_capaian``); blank,
+it takes the unit default for its polarity: R/T for maksimal, ``profil.rumus_polaritas_minimal``
+(T/R unless set) for minimal. A formula that does not fit the polarity (R/T on a minimal
+indicator, T/R or (2T-R)/T on a maximal one) gives no capaian, with the reason
+:data:`RUMUS_TIDAK_SESUAI`.
+
+A capaian is kept exact (Decimal) and shown as computed, above 100% or below 0% included. When
+it cannot be computed it carries a reason code instead of a number, never a made-up 0% or 100%:
+:data:`~lkip_helpers.hitung.BELUM_ADA_DATA` (realisation not recorded),
+:data:`~lkip_helpers.hitung.TIDAK_DAPAT_DIHITUNG` (target blank or 0), :data:`REALISASI_NOL`
+(T/R with realisation 0: no ratio exists) and :data:`RUMUS_TIDAK_SESUAI`.
+
+The unit's overall capaian (:func:`agregasi_capaian`, rules there) is the arithmetic mean of the
+values *counted* for the indicators: a capaian above the profile's cap (``batas_capaian``, none
+by default) counts as the cap, a negative one counts as 0, and an indicator without a capaian is
+left out and listed with its reason. Nothing is dropped silently: the result says which
+indicators counted, with which formula and value, and which were left out and why.
 
 The assessment scale (:class:`Skala`) turns a capaian into a category ("Sangat Berhasil" ...).
 Its category is decided on the exact value.
@@ -11,8 +32,7 @@ Its category is decided on the exact value.
 Table builders return tidy frames keyed by snake_case column names (the ``K_*`` constants hold
 them) with numeric dtypes: counts ``Int64``, targets, realisations and capaian ``Float64``
 (display-faithful floats, :func:`lkip_helpers.hitung.ke_float`). A capaian that cannot be
-computed is NA with its reason code in ``keterangan`` (:data:`~lkip_helpers.hitung.BELUM_ADA_DATA`,
-:data:`~lkip_helpers.hitung.TIDAK_DAPAT_DIHITUNG`). Labels and formatting belong to the table
+computed is NA with its reason code in ``keterangan``. Labels and formatting belong to the table
 layer (:mod:`lkip_helpers.labels`, :mod:`lkip_helpers.tables`).
 """
 
@@ -36,7 +56,7 @@ from .hitung import (
     seri_int,
 )
 from .model import LkipYear
-from .schema import POLARITAS, RUMUS_MINIMAL, TRIWULAN
+from .schema import POLARITAS, RUMUS_CAPAIAN, RUMUS_MINIMAL, TRIWULAN
 
 # Column keys of the tables below (display labels: lkip_helpers.labels).
 K_KODE = "kode"
@@ -58,6 +78,23 @@ K_CATATAN = "catatan"
 K_TARGET_RENSTRA = "target_renstra"
 K_CAPAIAN_RENSTRA = "capaian_renstra"
 K_TRIWULAN = "triwulan"
+K_RUMUS = "rumus_capaian"
+K_CAPAIAN_DIPERHITUNGKAN = "capaian_diperhitungkan"
+K_PERLAKUAN = "perlakuan"
+
+#: Reason codes of a capaian that has none (besides hitung's BELUM_ADA_DATA and
+#: TIDAK_DAPAT_DIHITUNG): T/R with realisation 0; a formula that does not fit the polarity.
+REALISASI_NOL = "realisasi_nol"
+RUMUS_TIDAK_SESUAI = "rumus_tidak_sesuai"
+#: How an indicator's capaian enters the unit's overall capaian when not as computed
+#: (column ``perlakuan``): capped at ``batas_capaian``; negative, counted as 0; left out.
+DIBATASI = "dibatasi"
+NEGATIF_NOL = "negatif_dihitung_nol"
+TIDAK_DIPERHITUNGKAN = "tidak_diperhitungkan"
+#: The aggregation method of the overall capaian: the arithmetic mean of the counted values.
+RATA_RATA = "rata_rata"
+#: The formulas that fit each polarity (the first is the default of ``maksimal``).
+RUMUS_SESUAI = {"maksimal": ("R/T",), "minimal": RUMUS_MINIMAL}
 
 #: Source of the current year's figure when it comes from sheet ``indikator``.
 SUMBER_INDIKATOR = "Lembar indikator"
@@ -72,33 +109,42 @@ class Capaian:
 
 
 def capaian(target: Any, realisasi: Any, polaritas: str = "maksimal",
-            rumus_minimal: str = "T/R") -> Capaian:
+            rumus_minimal: str = "T/R", *, rumus: str | None = None) -> Capaian:
     """Capaian (%) of a realisation against its target.
 
-    * ``maksimal`` (higher is better): capaian = R / T x 100.
-    * ``minimal`` (lower is better): capaian = T / R x 100 (``rumus_minimal="T/R"``, default),
-      or (2T - R) / T x 100 (``rumus_minimal="(2T-R)/T"``). T = 88,82, R = 135,15 gives
-      65,72% and 47,84%.
+    ``rumus`` is the formula; None takes the default of the polarity: ``R/T`` for
+    ``maksimal`` and ``rumus_minimal`` (default ``T/R``) for ``minimal``.
 
-    Realisation missing: BELUM_ADA_DATA. Target missing or 0 (and, for T/R, realisation 0):
-    TIDAK_DAPAT_DIHITUNG. Values above 100% are kept.
+    * ``R/T``: capaian = R / T x 100 (higher is better).
+    * ``T/R``: capaian = T / R x 100 (lower is better).
+    * ``(2T-R)/T``: capaian = (2T - R) / T x 100 (lower is better); negative when R > 2T,
+      kept as computed. T = 88,82, R = 135,15 gives 65,72% (T/R) and 47,84% ((2T-R)/T).
+
+    No value, with the reason: a formula that does not fit the polarity (RUMUS_SESUAI):
+    RUMUS_TIDAK_SESUAI; realisation missing: BELUM_ADA_DATA; target missing or 0:
+    TIDAK_DAPAT_DIHITUNG; T/R with realisation 0: REALISASI_NOL. Values above 100% (and, for
+    (2T-R)/T, below 0%) are kept.
     """
     if polaritas not in POLARITAS:
         raise ValueError(f"polaritas must be one of {POLARITAS}, got {polaritas!r}")
     if rumus_minimal not in RUMUS_MINIMAL:
         raise ValueError(f"rumus_minimal must be one of {RUMUS_MINIMAL}, got {rumus_minimal!r}")
+    if rumus is None:
+        rumus = RUMUS_SESUAI["maksimal"][0] if polaritas == "maksimal" else rumus_minimal
+    if rumus not in RUMUS_CAPAIAN:
+        raise ValueError(f"rumus must be one of {RUMUS_CAPAIAN}, got {rumus!r}")
+    if rumus not in RUMUS_SESUAI[polaritas]:
+        return Capaian(None, RUMUS_TIDAK_SESUAI)
     t, r = ke_decimal(target), ke_decimal(realisasi)
     if r is None:
         return Capaian(None, BELUM_ADA_DATA)
     if t is None or t == 0:
         return Capaian(None, TIDAK_DAPAT_DIHITUNG)
-    if polaritas == "maksimal":
-        nilai = persentase(r, t)
-    elif rumus_minimal == "T/R":
-        nilai = persentase(t, r)  # None when R = 0
-    else:
-        nilai = persentase(2 * t - r, t)
-    return Capaian(nilai, None if nilai is not None else TIDAK_DAPAT_DIHITUNG)
+    if rumus == "R/T":
+        return Capaian(persentase(r, t))
+    if rumus == "T/R":
+        return Capaian(None, REALISASI_NOL) if r == 0 else Capaian(persentase(t, r))
+    return Capaian(persentase(2 * t - r, t))
 
 
 # --------------------------------------------------------------------------- assessment scale
@@ -190,6 +236,22 @@ def rumus_minimal_untuk(lkip: LkipYear) -> str:
     return lkip.profil.get("rumus_polaritas_minimal") or "T/R"
 
 
+def rumus_untuk(lkip: LkipYear, ind: Any) -> str:
+    """The capaian formula of indicator row ``ind``: its own ``rumus_capaian`` when filled in,
+    else the unit default for its polarity (R/T for maksimal, :func:`rumus_minimal_untuk` for
+    minimal)."""
+    sendiri = getattr(ind, "rumus_capaian", None)
+    if not kosong(sendiri):
+        return str(sendiri)
+    return RUMUS_SESUAI["maksimal"][0] if ind.polaritas == "maksimal" else rumus_minimal_untuk(lkip)
+
+
+def batas_capaian_untuk(lkip: LkipYear) -> Decimal | None:
+    """The cap (%) on an indicator's capaian in the overall capaian (``profil.batas_capaian``);
+    None: no cap (the default)."""
+    return ke_decimal(lkip.profil.get("batas_capaian"))
+
+
 # --------------------------------------------------------------------------- tables
 
 
@@ -207,7 +269,8 @@ def _indikator_per_kode(lkip: LkipYear) -> dict[str, Any]:
 
 
 def _capaian_indikator(lkip: LkipYear, ind: Any, target: Any, realisasi: Any) -> Capaian:
-    return capaian(target, realisasi, ind.polaritas, rumus_minimal_untuk(lkip))
+    return capaian(target, realisasi, ind.polaritas, rumus_minimal_untuk(lkip),
+                   rumus=rumus_untuk(lkip, ind))
 
 
 def _capaian_kolom(hasil: list[Capaian]) -> dict[str, pd.Series]:
@@ -229,25 +292,134 @@ def _per_indikator(lkip: LkipYear, df: pd.DataFrame) -> dict[str, pd.Series]:
             **_capaian_kolom(hasil)}
 
 
-KOLOM_CAPAIAN = [K_KODE, K_SASARAN, K_INDIKATOR, K_SATUAN, K_POLARITAS, K_TARGET, K_REALISASI,
-                 K_CAPAIAN, K_KETERANGAN, K_CAPAIAN_TERTULIS, K_KATEGORI, K_PENJELASAN]
+# --------------------------------------------------------------------------- overall capaian
+
+
+@dataclass(frozen=True)
+class CapaianIndikator:
+    """One indicator's part in the overall capaian (:func:`agregasi_capaian`)."""
+
+    kode: str
+    indikator: str
+    polaritas: str
+    rumus: str  # the formula used (RUMUS_CAPAIAN)
+    rumus_sendiri: bool  # chosen on the indicator row (else the unit default)
+    capaian: Capaian  # as computed, as the table shows it
+    diperhitungkan: Decimal | None  # the value counted in the mean; None: left out
+    perlakuan: str | None  # None (counted as computed), DIBATASI, NEGATIF_NOL, TIDAK_DIPERHITUNGKAN
+
+    @property
+    def alasan(self) -> str | None:
+        """Why the indicator is left out (its capaian's reason code); None if it counts."""
+        return self.capaian.keterangan if self.diperhitungkan is None else None
+
+
+@dataclass(frozen=True)
+class AgregasiCapaian:
+    """The unit's overall capaian and how it was obtained (:func:`agregasi_capaian`)."""
+
+    nilai: Decimal | None  # exact mean of the counted values; None when none counts
+    rincian: tuple[CapaianIndikator, ...]  # every indicator, in sheet order
+    batas: Decimal | None  # the cap in force (profil.batas_capaian), None: no cap
+    metode: str = RATA_RATA
+
+    @property
+    def dihitung(self) -> tuple[CapaianIndikator, ...]:
+        """The indicators that count in the mean."""
+        return tuple(i for i in self.rincian if i.diperhitungkan is not None)
+
+    @property
+    def dikecualikan(self) -> tuple[CapaianIndikator, ...]:
+        """The indicators left out of the mean (each with its reason, :attr:`CapaianIndikator.alasan`)."""
+        return tuple(i for i in self.rincian if i.diperhitungkan is None)
+
+    @property
+    def dibatasi(self) -> tuple[CapaianIndikator, ...]:
+        """The indicators whose capaian counts as the cap."""
+        return tuple(i for i in self.rincian if i.perlakuan == DIBATASI)
+
+    @property
+    def negatif(self) -> tuple[CapaianIndikator, ...]:
+        """The indicators whose negative capaian counts as 0."""
+        return tuple(i for i in self.rincian if i.perlakuan == NEGATIF_NOL)
+
+    @property
+    def disesuaikan(self) -> bool:
+        """True when some counted value differs from the capaian shown (capped or floored)."""
+        return bool(self.dibatasi or self.negatif)
+
+
+def diperhitungkan(c: Capaian, batas: Decimal | None) -> tuple[Decimal | None, str | None]:
+    """The value a capaian counts with in the overall capaian, and how it was treated.
+
+    No capaian: (None, TIDAK_DIPERHITUNGKAN); below 0: (0, NEGATIF_NOL); above the cap
+    ``batas``: (batas, DIBATASI); otherwise (the capaian, None).
+    """
+    if c.nilai is None:
+        return None, TIDAK_DIPERHITUNGKAN
+    if c.nilai < 0:
+        return Decimal(0), NEGATIF_NOL
+    if batas is not None and c.nilai > batas:
+        return batas, DIBATASI
+    return c.nilai, None
+
+
+def agregasi_capaian(lkip: LkipYear) -> AgregasiCapaian:
+    """The unit's overall capaian (capaian kinerja) from its indicators, with how it was made.
+
+    Rules, for each indicator of sheet ``indikator`` (its capaian by :func:`capaian` with the
+    formula of :func:`rumus_untuk`):
+
+    1. a capaian above the cap ``profil.batas_capaian`` (none by default) counts as the cap;
+    2. a negative capaian (``(2T-R)/T`` with R > 2T) counts as 0: it is shown as computed, but
+       an indicator cannot take away from the others' achievement;
+    3. an indicator without a capaian (realisation not recorded, target blank or 0, T/R with
+       realisation 0, a formula that does not fit the polarity) is left out and listed with its
+       reason;
+    4. the overall capaian is the arithmetic mean of the counted values (exact); None when no
+       indicator counts.
+    """
+    batas = batas_capaian_untuk(lkip)
+    rincian = []
+    for ind in lkip.indikator.itertuples():
+        c = _capaian_indikator(lkip, ind, ind.target, ind.realisasi)
+        nilai, perlakuan = diperhitungkan(c, batas)
+        rincian.append(CapaianIndikator(
+            kode=str(ind.kode), indikator=str(ind.indikator), polaritas=str(ind.polaritas),
+            rumus=rumus_untuk(lkip, ind),
+            rumus_sendiri=not kosong(getattr(ind, "rumus_capaian", None)), capaian=c,
+            diperhitungkan=nilai, perlakuan=perlakuan))
+    dihitung = [i.diperhitungkan for i in rincian if i.diperhitungkan is not None]
+    rata = sum(dihitung) / len(dihitung) if dihitung else None
+    return AgregasiCapaian(rata, tuple(rincian), batas)
+
+
+KOLOM_CAPAIAN = [K_KODE, K_SASARAN, K_INDIKATOR, K_SATUAN, K_POLARITAS, K_RUMUS, K_TARGET,
+                 K_REALISASI, K_CAPAIAN, K_KETERANGAN, K_CAPAIAN_DIPERHITUNGKAN, K_PERLAKUAN,
+                 K_CAPAIAN_TERTULIS, K_KATEGORI, K_PENJELASAN]
 
 
 def tabel_capaian(lkip: LkipYear) -> pd.DataFrame:
     """Target vs realisation of each indicator this year (Tabel 3.1), one row per indicator.
 
-    Columns: KOLOM_CAPAIAN. ``capaian`` is computed (NA with the reason in ``keterangan``);
-    ``capaian_dinyatakan`` is the figure the report states; ``kategori`` comes from the unit's
-    scale (:func:`skala_untuk`), decided on the exact capaian.
+    Columns: KOLOM_CAPAIAN. ``rumus_capaian`` is the formula used (code, :func:`rumus_untuk`);
+    ``capaian`` is computed (NA with the reason in ``keterangan``); ``capaian_diperhitungkan``
+    is the value counted in the overall capaian and ``perlakuan`` how it was treated
+    (:func:`agregasi_capaian`); ``capaian_dinyatakan`` is the figure the report states;
+    ``kategori`` comes from the unit's scale (:func:`skala_untuk`), decided on the exact capaian.
     """
     skala = skala_untuk(lkip)
     df = lkip.indikator
-    hasil = [_capaian_indikator(lkip, ind, ind.target, ind.realisasi) for ind in df.itertuples()]
+    rincian = agregasi_capaian(lkip).rincian
+    hasil = [i.capaian for i in rincian]
     return _frame({
         K_KODE: _text(df["kode"]), K_SASARAN: _text(df["sasaran"]),
         K_INDIKATOR: _text(df["indikator"]), K_SATUAN: _text(df["satuan"]),
-        K_POLARITAS: _text(df["polaritas"]), K_TARGET: seri_float(df["target"]),
+        K_POLARITAS: _text(df["polaritas"]), K_RUMUS: _text(i.rumus for i in rincian),
+        K_TARGET: seri_float(df["target"]),
         K_REALISASI: seri_float(df["realisasi"]), **_capaian_kolom(hasil),
+        K_CAPAIAN_DIPERHITUNGKAN: seri_float(i.diperhitungkan for i in rincian),
+        K_PERLAKUAN: _text(i.perlakuan for i in rincian),
         K_CAPAIAN_TERTULIS: seri_float(df["capaian_dinyatakan"]),
         K_KATEGORI: _text(skala.kategori(h.nilai) for h in hasil),
         K_PENJELASAN: _text(df["penjelasan"]),
@@ -255,14 +427,9 @@ def tabel_capaian(lkip: LkipYear) -> pd.DataFrame:
 
 
 def rata_rata_capaian(lkip: LkipYear) -> Decimal | None:
-    """Capaian kinerja of the unit: the mean of the computable capaian of all indicators.
-
-    Formula: sum(capaian_i) / n over the n indicators whose capaian can be computed (exact);
-    None when there is none.
-    """
-    nilai = [h.nilai for h in (_capaian_indikator(lkip, ind, ind.target, ind.realisasi)
-                               for ind in lkip.indikator.itertuples()) if h.nilai is not None]
-    return sum(nilai) / len(nilai) if nilai else None
+    """Capaian kinerja of the unit: :attr:`AgregasiCapaian.nilai` of :func:`agregasi_capaian`
+    (the exact mean of the counted values; None when no indicator counts)."""
+    return agregasi_capaian(lkip).nilai
 
 
 def total_keluaran(lkip: LkipYear) -> tuple[int | None, int | None]:
@@ -381,3 +548,16 @@ def tabel_triwulan(lkip: LkipYear) -> pd.DataFrame:
         ["kode_indikator", "_q"], kind="stable")
     return _frame({**_per_indikator(lkip, df), K_TRIWULAN: _text(df["triwulan"])},
                   KOLOM_TRIWULAN)
+
+
+def capaian_per_triwulan(lkip: LkipYear) -> pd.DataFrame:
+    """The quarterly capaian in wide form, for a chart: one row per quarter that has rows in
+    sheet ``triwulan`` (I-IV order, index ``triwulan``), one ``Float64`` column per indicator
+    code (NA where a quarter has no capaian). Empty when the sheet has no rows."""
+    df = tabel_triwulan(lkip)
+    urutan = [q for q in TRIWULAN if q in set(df[K_TRIWULAN])]
+    kode = list(dict.fromkeys(df[K_KODE]))
+    lebar = df.pivot(index=K_TRIWULAN, columns=K_KODE, values=K_CAPAIAN)
+    lebar = lebar.reindex(index=urutan, columns=kode).astype("Float64")
+    lebar.columns.name = None
+    return lebar

@@ -146,33 +146,93 @@ def _capaian_atau_alasan(nilai: Any, alasan: Any) -> str:
 # --------------------------------------------------------------------------- kinerja
 
 
+#: The capaian formula of each code (kinerja.RUMUS_CAPAIAN), for readers.
+RUMUS_CAPAIAN = {"R/T": RUMUS["maksimal"], "T/R": RUMUS["minimal T/R"],
+                 "(2T-R)/T": RUMUS["minimal (2T-R)/T"]}
+#: How each polarity reads.
+MAKNA_POLARITAS = {"maksimal": "makin tinggi makin baik", "minimal": "makin rendah makin baik"}
+#: Why an indicator is left out of the unit's capaian, as a clause after "karena".
+ALASAN_DIKECUALIKAN = {
+    BELUM_ADA_DATA: "realisasinya belum dicatat dalam lembar kerja",
+    TIDAK_DAPAT_DIHITUNG: "targetnya kosong atau nol",
+    kinerja.REALISASI_NOL: "realisasinya 0, sehingga Target ÷ Realisasi tidak menghasilkan angka",
+}
+
+
+def _nama_tebal(nama: Any) -> str:
+    return f"**{aman_markdown(str(nama))}**"
+
+
+def _daftar(bagian: list[str]) -> str:
+    """Items joined in Indonesian: "A", "A dan B", "A, B dan C"."""
+    return bagian[0] if len(bagian) == 1 else ", ".join(bagian[:-1]) + " dan " + bagian[-1]
+
+
+def _alasan_dikecualikan(i: kinerja.CapaianIndikator) -> str:
+    if i.alasan == kinerja.RUMUS_TIDAK_SESUAI:
+        return (f"rumus {i.rumus} yang tercatat tidak sesuai dengan polaritas {i.polaritas} "
+                f"({MAKNA_POLARITAS.get(i.polaritas, i.polaritas)})")
+    return ALASAN_DIKECUALIKAN.get(i.alasan, labels.kode(i.alasan) or "capaiannya tidak ada")
+
+
+def _rumus_per_kelompok(agregasi: kinerja.AgregasiCapaian) -> list[dict[str, Any]]:
+    """The formulas used, each with the indicators (bold, joined) that use it, in sheet order."""
+    kelompok: dict[str, list[kinerja.CapaianIndikator]] = {}
+    for i in agregasi.rincian:
+        if i.alasan != kinerja.RUMUS_TIDAK_SESUAI:
+            kelompok.setdefault(i.rumus, []).append(i)
+    hasil, minimal = [], 0
+    for rumus, anggota in kelompok.items():
+        polaritas = None
+        if anggota[0].polaritas == "minimal":  # said in full once, then "juga"
+            polaritas = ("yang berpolaritas minimal (" + MAKNA_POLARITAS["minimal"] + ")"
+                         if not minimal else "yang juga berpolaritas minimal")
+            minimal += 1
+        hasil.append({"rumus": RUMUS_CAPAIAN[rumus], "polaritas": polaritas,
+                      "nama": Markup(_daftar([_nama_tebal(i.indikator) for i in anggota]))})
+    return hasil
+
+
 def narasi_capaian(lkip: LkipYear) -> str:
-    """Target, realisation, capaian and category of each indicator (the capaian table)."""
+    """Target, realisation, capaian and category of each indicator (the capaian table), then
+    once how they were computed and how the unit's capaian was made from them: the formula of
+    each indicator, the mean, the cap if any, negative values and the indicators left out with
+    their reasons (rules: :func:`lkip_helpers.kinerja.agregasi_capaian`)."""
     df = kinerja.tabel_capaian(lkip)
+    agregasi = kinerja.agregasi_capaian(lkip)
+    skala = kinerja.skala_untuk(lkip)
     indikator = [{
         "nama": r[kinerja.K_INDIKATOR],
         "target": dengan_satuan(r[kinerja.K_TARGET], r[kinerja.K_SATUAN]),
         "realisasi": dengan_satuan(r[kinerja.K_REALISASI], r[kinerja.K_SATUAN]),
         "capaian": fmt.persen(r[kinerja.K_CAPAIAN]),
-        "keterangan": labels.kode(r[kinerja.K_KETERANGAN]),
-        "belum_ada_data": r[kinerja.K_KETERANGAN] == BELUM_ADA_DATA,
+        "dinilai": not kosong(r[kinerja.K_CAPAIAN]),
         "kategori": r[kinerja.K_KATEGORI],
         "penjelasan": r[kinerja.K_PENJELASAN],
     } for _, r in df.iterrows()]
-    rata = kinerja.rata_rata_capaian(lkip)
-    skala = kinerja.skala_untuk(lkip)
-    belum: dict[str, list[str]] = {}
-    for i in indikator:
-        if i["keterangan"]:
-            belum.setdefault(i["keterangan"], []).append(f"**{aman_markdown(i['nama'])}**")
-    rinci = {labels.kode(BELUM_ADA_DATA): "karena realisasinya belum dicatat dalam lembar kerja",
-             labels.kode(TIDAK_DAPAT_DIHITUNG): "karena targetnya kosong atau nol"}
-    return tulis("capaian", **_dasar(lkip), indikator=indikator,
-                 belum_dinilai={k: Markup(", ".join(v)) for k, v in belum.items()},
-                 alasan_rinci={k: rinci.get(k, "") for k in belum},
-                 jumlah_dinilai=sum(1 for i in indikator if not i["keterangan"]),
-                 rata_rata=fmt.persen(rata), kategori_rata=skala.kategori(rata),
-                 skala=skala.judul.lower(), pita=uraian_skala(skala))
+    rata = agregasi.nilai
+    di_atas_100 = any(i.diperhitungkan is not None and i.diperhitungkan > SERATUS
+                      for i in agregasi.dihitung)
+
+    def rincian(daftar: tuple[kinerja.CapaianIndikator, ...]) -> Markup | None:
+        teks = [f"{_nama_tebal(i.indikator)} (capaian {fmt.persen(i.capaian.nilai)})"
+                for i in daftar]
+        return Markup(_daftar(teks)) if teks else None
+
+    return tulis(
+        "capaian", **_dasar(lkip), indikator=indikator,
+        dinilai=[i for i in indikator if i["dinilai"]],
+        rumus=_rumus_per_kelompok(agregasi),
+        jumlah_indikator=len(agregasi.rincian), jumlah_dihitung=len(agregasi.dihitung),
+        rata_rata=fmt.persen(rata) if rata is not None else None,
+        kategori_rata=skala.kategori(rata), disesuaikan=agregasi.disesuaikan,
+        batas=fmt.persen(agregasi.batas) if agregasi.batas is not None else None,
+        dibatasi=rincian(agregasi.dibatasi), negatif=rincian(agregasi.negatif),
+        di_atas_100=di_atas_100,
+        dikecualikan=Markup("; ".join(f"{_nama_tebal(i.indikator)}, karena "
+                                      f"{aman_markdown(_alasan_dikecualikan(i))}"
+                                      for i in agregasi.dikecualikan)),
+        skala=skala.judul.lower(), pita=uraian_skala(skala))
 
 
 def narasi_keluaran(lkip: LkipYear) -> str:
@@ -224,11 +284,14 @@ def narasi_renstra(lkip: LkipYear) -> str:
 def narasi_triwulan(lkip: LkipYear) -> str:
     """Quarterly progress, or a plain statement that the workbook has none."""
     df = kinerja.tabel_triwulan(lkip)
-    baris = [{
-        "indikator": r[kinerja.K_INDIKATOR], "triwulan": r[kinerja.K_TRIWULAN],
-        "capaian": _capaian_atau_alasan(r[kinerja.K_CAPAIAN], r[kinerja.K_KETERANGAN]),
-    } for _, r in df.iterrows()]
-    return tulis("triwulan", **_dasar(lkip), baris=baris)
+    indikator: dict[str, list[str]] = {}
+    for _, r in df.iterrows():  # each indicator named once, its quarters after it
+        indikator.setdefault(r[kinerja.K_INDIKATOR], []).append(
+            f"triwulan {r[kinerja.K_TRIWULAN]} "
+            f"{_capaian_atau_alasan(r[kinerja.K_CAPAIAN], r[kinerja.K_KETERANGAN])}")
+    return tulis("triwulan", **_dasar(lkip),
+                 baris=[{"indikator": nama, "capaian": _daftar(per_triwulan)}
+                        for nama, per_triwulan in indikator.items()])
 
 
 # --------------------------------------------------------------------------- anggaran

@@ -85,6 +85,9 @@ C = Column  # short alias for the tables below
 
 SKALA_PRESETS = ("sakip_ordinal", "permendagri_86_2017", "kustom")
 RUMUS_MINIMAL = ("T/R", "(2T-R)/T")
+#: Capaian formulas an indicator row may choose (``indikator.rumus_capaian``): R/T for a
+#: higher-is-better indicator, T/R or (2T-R)/T for a lower-is-better one.
+RUMUS_CAPAIAN = ("R/T",) + RUMUS_MINIMAL
 POLARITAS = ("maksimal", "minimal")
 TRIWULAN = ("I", "II", "III", "IV")
 JENIS_ANGGARAN = ("pendapatan", "belanja")
@@ -147,10 +150,17 @@ PROFIL = Sheet(
           "Skala penilaian capaian", "sakip_ordinal", choices=SKALA_PRESETS,
           default="sakip_ordinal"),
         C("rumus_polaritas_minimal", "choice", False,
-          "Capaian formula for lower-is-better indicators: `T/R` (target / realisation x 100) "
-          "or `(2T-R)/T`.",
+          "The unit's capaian formula for lower-is-better indicators: `T/R` (target / "
+          "realisation x 100) or `(2T-R)/T` ((2 x target - realisation) / target x 100). An "
+          "indicator row may choose its own (`indikator.rumus_capaian`).",
           "Rumus capaian untuk indikator dengan polaritas minimal", "T/R", choices=RUMUS_MINIMAL,
           default="T/R"),
+        C("batas_capaian", "percent", False,
+          "Optional cap (%) on an indicator's capaian in the unit's overall capaian: a capaian "
+          "above it counts as the cap in the mean (the table still shows it as computed). "
+          "Blank: no cap, every capaian counts as computed. 100 or more.",
+          "Batas atas capaian (%) yang diperhitungkan dalam capaian unit kerja (kosong: tanpa "
+          "batas)", 120, unit="%", minimum=100),
         C("serapan_minimal_total", "percent", False,
           "Minimum absorption (%) the Perjanjian Kinerja sets for spending and revenue together.",
           "Realisasi minimal (%) belanja + pendapatan menurut Perjanjian Kinerja", 90, unit="%"),
@@ -198,6 +208,13 @@ INDIKATOR = Sheet(
           "Penjelasan (mis. alasan capaian di atas 100%)", ""),
         C("rumus", "text", False, "How the indicator is measured (formula in words).",
           "Formula indikator", "Jumlah pelayanan tahun berjalan / jumlah yang direncanakan x 100"),
+        C("rumus_capaian", "choice", False,
+          "Capaian formula of this indicator: `R/T` (realisation / target x 100) for "
+          "`maksimal`; `T/R` or `(2T-R)/T` for `minimal`. Blank: the unit default (R/T for "
+          "maksimal, `profil.rumus_polaritas_minimal` for minimal). A formula that does not "
+          "fit the polarity gives no capaian (shown with the reason).",
+          "Rumus capaian indikator ini: R/T untuk polaritas maksimal; T/R atau (2T-R)/T untuk "
+          "polaritas minimal (kosong: rumus bawaan unit kerja)", "", choices=RUMUS_CAPAIAN),
     ),
 )
 

@@ -144,6 +144,27 @@ def write_clean(data_dir, edit=None) -> None:
     write_workbook(data_dir / CLEAN_UNIT / str(CLEAN_YEAR) / "lkip.xlsx", tables)
 
 
+#: A small unit's indicators (issue 9): one percentage below target, two counts above it.
+#: Capaian 85,00%, 125,00% and 150,00%; overall capaian (85 + 125 + 150) / 3 = 120,00%
+#: uncapped, (85 + 120 + 120) / 3 = 108,33% with ``batas_capaian`` 120.
+INDIKATOR_KECIL = [
+    {"kode": "IKU-1", "indikator": "Persentase surat yang diselesaikan tepat waktu",
+     "satuan": "%", "polaritas": "maksimal", "target": 100.0, "realisasi": 85.0},
+    {"kode": "IKU-2", "indikator": "Jumlah rapat koordinasi yang difasilitasi",
+     "satuan": "kali", "polaritas": "maksimal", "target": 12.0, "realisasi": 15.0},
+    {"kode": "IKU-3", "indikator": "Jumlah dokumen perencanaan yang disusun",
+     "satuan": "dokumen", "polaritas": "maksimal", "target": 4.0, "realisasi": 6.0},
+]
+
+
+def edit_small_unit(tables: dict) -> None:
+    """A variant of CLEAN_TABLES whose indicators are INDIKATOR_KECIL (no outputs or history
+    of them). Pass as ``write_clean(data_dir, edit_small_unit)``."""
+    tables["indikator"] = copy.deepcopy(INDIKATOR_KECIL)
+    for sheet in ("keluaran", "riwayat_kinerja"):
+        tables.pop(sheet, None)
+
+
 def edit_frames_unit(tables: dict) -> None:
     """A variant of CLEAN_TABLES that fills every optional frame column: quarterly figures,
     asset value and condition, and two reviu findings (a stated absorption that disagrees,

@@ -59,7 +59,7 @@ def test_capaian_that_cannot_be_computed_is_never_0_or_100():
     assert k.capaian(0, 50) == k.Capaian(None, TIDAK_DAPAT_DIHITUNG)
     assert k.capaian(None, 50) == k.Capaian(None, TIDAK_DAPAT_DIHITUNG)
     assert k.capaian(100, None) == k.Capaian(None, BELUM_ADA_DATA)
-    assert k.capaian(10, 0, "minimal") == k.Capaian(None, TIDAK_DAPAT_DIHITUNG)
+    assert k.capaian(10, 0, "minimal") == k.Capaian(None, k.REALISASI_NOL)  # T/R, R = 0
     assert k.capaian(10, 0, "minimal", "(2T-R)/T").nilai == Decimal(200)
     assert k.capaian(100, 0).nilai == Decimal(0)  # a real zero realisation is 0%
 

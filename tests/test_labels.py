@@ -82,7 +82,9 @@ def test_catalogue_is_well_formed():
     assert all(k.jenis in labels.JENIS for k in labels.KOLOM.values())
     assert set(labels.PEMBANDING) <= set(labels.KODE)
     # every label and code has an Indonesian translation (no English left in the report)
-    # (words that are the same in both languages: Target, Status, minimal)
+    # (words that are the same in both languages: Target, Status, minimal; the capaian
+    # formulas, written in symbols)
     assert [k for k in labels.KOLOM if labels.label(k) == labels.label(k, lang="en")] == [
         "target", "status"]
-    assert [c for c in labels.KODE if labels.kode(c) == labels.kode(c, "en")] == ["minimal"]
+    assert [c for c in labels.KODE if labels.kode(c) == labels.kode(c, "en")] == [
+        "R/T", "T/R", "(2T-R)/T", "minimal"]
