@@ -1,0 +1,65 @@
+"""The unit's identity (local government, unit code, parent organisation) on cover and index."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from builders import CLEAN_TABLES, CLEAN_UNIT, CLEAN_YEAR, write_clean
+
+from lkip_helpers.html_report import render_index, render_report, report_facts
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        self._skip += tag in ("style", "script", "title")
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in ("style", "script", "title")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def text_of(html: str) -> str:
+    """What a reader sees of ``html`` (text content, whitespace folded)."""
+    parser = _Text()
+    parser.feed(html)
+    return re.sub(r"\s+", " ", " ".join(parser.parts))
+
+
+def _facts(tmp_path, **profil):
+    def edit(tables):
+        tables["profil"].update(profil)
+    write_clean(tmp_path, edit)
+    return report_facts(CLEAN_UNIT, CLEAN_YEAR, str(tmp_path))
+
+
+def test_cover_and_index_show_the_local_government_code_and_parent(tmp_path):
+    facts = _facts(tmp_path, kabupaten_kota="Kabupaten Kupang", kode_unit="4.01.01",
+                   induk_organisasi="Sekretariat Daerah", provinsi="Nusa Tenggara Timur")
+    cover = text_of(render_report(facts, [], "1 Januari 2025"))
+    for shown in ("Sekretariat Daerah", CLEAN_TABLES["profil"]["nama_unit"], "Kode unit 4.01.01",
+                  "Pemerintah Kabupaten Kupang", "Provinsi Nusa Tenggara Timur"):
+        assert shown in cover, shown
+    index = text_of(render_index([{**facts, "links": []}], "1 Januari 2025"))
+    assert "Kabupaten Kupang" in index and "(4.01.01)" in index
+
+
+def test_a_cover_without_head_of_unit_or_date_has_no_empty_lines(tmp_path):
+    def edit(tables):
+        for field in ("kepala_nama", "kepala_jabatan", "kepala_nip", "tanggal_laporan",
+                      "provinsi"):
+            tables["profil"].pop(field, None)
+    write_clean(tmp_path, edit)
+    facts = report_facts(CLEAN_UNIT, CLEAN_YEAR, str(tmp_path))
+    cover = text_of(render_report(facts, [], "1 Januari 2025"))
+    assert "NIP" not in cover and "–" not in cover and "Provinsi" not in cover
+    index = text_of(render_index([{**facts, "links": []}], "1 Januari 2025"))
+    assert "Bagian Umum Dinas Contoh" in index
