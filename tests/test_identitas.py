@@ -60,6 +60,7 @@ def test_a_cover_without_head_of_unit_or_date_has_no_empty_lines(tmp_path):
     write_clean(tmp_path, edit)
     facts = report_facts(CLEAN_UNIT, CLEAN_YEAR, str(tmp_path))
     cover = text_of(render_report(facts, [], "1 Januari 2025"))
-    assert "NIP" not in cover and "–" not in cover and "Provinsi" not in cover
+    assert "NIP" not in cover and "–" not in cover
+    assert cover.count("Provinsi") == 1  # in the unit's name only, no empty "Provinsi" line
     index = text_of(render_index([{**facts, "links": []}], "1 Januari 2025"))
     assert "Bagian Umum Dinas Contoh" in index
