@@ -4,16 +4,18 @@ Rupiah amounts stay ``int`` and percentages exact ``Decimal`` (from integer Rupi
 is 47.214.705.470 x 100 / 53.809.092.288 exactly). Every function's docstring writes out its
 formula (the Indonesian wording for readers lives in :mod:`lkip_helpers.narrative`).
 
-Sheet ``anggaran`` holds revenue (``pendapatan``) and spending (``belanja``) lines. A line with
-an empty ``kegiatan`` is a total as the report states it: the revenue total, or a program's
-total; lines with a ``kegiatan`` are its activities.
+Sheet ``anggaran`` holds revenue (``pendapatan``) and spending (``belanja``) lines on three
+levels, program -> kegiatan -> sub kegiatan (Permendagri 90/2019). :func:`hierarki` puts every
+line at its level and computes every total from the lowest level given in each branch, so a
+kegiatan entered beside its sub kegiatan is never counted twice: a line with lines below it is
+a stated subtotal, compared with their sum by :mod:`lkip_helpers.reviu` but never added.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Iterator
 
 import pandas as pd
 
@@ -26,6 +28,17 @@ K_JENIS = "jenis"
 K_TINGKAT = "tingkat"
 K_PROGRAM = "program"
 K_KEGIATAN = "kegiatan"
+K_SUB_KEGIATAN = "sub_kegiatan"
+K_LEVEL = "level"
+K_KODE = "kode"
+K_SUBTOTAL = "subtotal"
+K_DITAMBAHKAN = "ditambahkan"
+K_TRIWULAN = "triwulan"
+K_REALISASI_KUMULATIF = "realisasi_kumulatif"
+K_SERAPAN_KUMULATIF = "serapan_kumulatif"
+#: The quarterly realisation columns (sheet and frame), quarter I to IV.
+KOLOM_TW = ("realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4")
+TRIWULAN = ("I", "II", "III", "IV")
 K_URAIAN = "uraian"
 K_PAGU = "pagu"
 K_REALISASI = "realisasi"
@@ -43,9 +56,13 @@ K_SUMBER = "sumber"
 #: measure (an indicator's realisasi): the table layer reads ``df.attrs["jenis"]``.
 JENIS_RUPIAH = {K_REALISASI: "rupiah"}
 
-#: Values of column Tingkat: a stated total (revenue total, program total) or an activity.
+#: Values of column Tingkat: the revenue total (a line naming no level), or a line's level.
 JUMLAH = "jumlah"
+PROGRAM = "program"
 KEGIATAN = "kegiatan"
+SUB_KEGIATAN = "sub_kegiatan"
+#: The levels of the hierarchy, highest first.
+TINGKAT = (PROGRAM, KEGIATAN, SUB_KEGIATAN)
 #: Source label of the current year in the trend when it comes from sheet ``anggaran``.
 SUMBER_ANGGARAN = "Lembar anggaran"
 
@@ -77,7 +94,10 @@ def memenuhi_minimal(nilai_serapan: Decimal | None, minimal: Any) -> bool | None
 
 @dataclass(frozen=True)
 class Pos:
-    """One budget line or total, with everything derived from its pagu and realisasi."""
+    """One budget line or total, with everything derived from its pagu and realisasi.
+
+    ``tingkat``: the level of the line (JUMLAH, PROGRAM, KEGIATAN, SUB_KEGIATAN) when known.
+    """
 
     uraian: str
     pagu: int | None
@@ -86,62 +106,263 @@ class Pos:
     sisa: int | None
     serapan_minimal: Decimal | None
     memenuhi: bool | None
+    tingkat: str | None = None
 
     @classmethod
-    def hitung(cls, uraian: str, pagu: Any, realisasi: Any, minimal: Any = None) -> "Pos":
+    def hitung(cls, uraian: str, pagu: Any, realisasi: Any, minimal: Any = None,
+               tingkat: str | None = None) -> "Pos":
         """A Pos whose serapan, sisa and memenuhi are computed by this module's formulas."""
         nilai = serapan(pagu, realisasi)
         return cls(uraian, ke_int(pagu), ke_int(realisasi), nilai, sisa_anggaran(pagu, realisasi),
-                   ke_decimal(minimal), memenuhi_minimal(nilai, minimal))
+                   ke_decimal(minimal), memenuhi_minimal(nilai, minimal), tingkat)
+
+
+def _nama(value: Any) -> str | None:
+    return None if kosong(value) else str(value)
+
+
+def jalur(row: Any) -> tuple[str | None, str | None, str | None]:
+    """(program, kegiatan, sub_kegiatan) of a sheet line, None where blank."""
+    return (_nama(row.program), _nama(row.kegiatan), _nama(getattr(row, "sub_kegiatan", None)))
+
+
+def tingkat_jalur(path: tuple[str | None, ...]) -> str:
+    """The level of a line: the deepest of program, kegiatan, sub_kegiatan it names (JUMLAH
+    when it names none: the revenue total)."""
+    filled = [i for i, name in enumerate(path) if name is not None]
+    return TINGKAT[filled[-1]] if filled else JUMLAH
+
+
+def _induk(path: tuple[str | None, ...]) -> tuple[str | None, ...]:
+    """The path of a line's parent: its deepest name blanked (a sub kegiatan without kegiatan
+    hangs under its program)."""
+    filled = [i for i, name in enumerate(path) if name is not None]
+    return tuple(None if i == filled[-1] else name for i, name in enumerate(path))
 
 
 def _uraian(row: Any) -> str:
-    if not kosong(row.kegiatan):
-        return str(row.kegiatan)
-    if row.jenis == "pendapatan":
-        return "Pendapatan"
-    return str(row.program) if not kosong(row.program) else "Belanja"
+    nama = next((n for n in reversed(jalur(row)) if n is not None), None)
+    if nama is not None:
+        return nama
+    return "Pendapatan" if row.jenis == "pendapatan" else "Belanja"
 
 
 def pos_baris(lkip: LkipYear) -> list[tuple[Any, Pos]]:
-    """Every line of sheet ``anggaran`` (in sheet order) with its computed :class:`Pos`."""
-    return [(row, Pos.hitung(_uraian(row), row.pagu, row.realisasi, row.serapan_minimal))
+    """Every line of sheet ``anggaran`` (in sheet order) with its computed :class:`Pos`, from
+    the line's OWN figures (what the row states; a stated subtotal is not replaced by the sum
+    of its children here: see :func:`hierarki` for that)."""
+    return [(row, Pos.hitung(_uraian(row), row.pagu, row.realisasi, row.serapan_minimal,
+                             tingkat_jalur(jalur(row))))
             for row in lkip.anggaran.itertuples()]
 
 
-KOLOM_ANGGARAN = [K_JENIS, K_TINGKAT, K_PROGRAM, K_KEGIATAN, K_URAIAN, K_PAGU, K_REALISASI,
-                  K_SISA, K_SERAPAN, K_SERAPAN_TERTULIS, K_SERAPAN_MINIMAL, K_MEMENUHI,
-                  K_PENJELASAN]
+def _triwulan_baris(row: Any) -> tuple[int, int, int, int] | None:
+    """The four quarterly realisations of a line, or None unless all four are filled."""
+    values = [ke_int(getattr(row, k, None)) for k in KOLOM_TW]
+    return None if any(v is None for v in values) else tuple(values)
+
+
+@dataclass
+class Simpul:
+    """One node of the budget hierarchy (see :func:`hierarki`).
+
+    ``baris`` is the sheet line (a row of ``lkip.anggaran``) or None when the node is not
+    stated and only groups its children (a computed subtotal). ``pos`` holds the figures from
+    the lowest level given: a node with children sums theirs (its own stated figures are only
+    compared, by the reviu), a node without children takes its own line's. ``triwulan`` is the
+    quarterly realisation on the same rule (None when any part is unknown).
+    """
+
+    jenis: str
+    jalur: tuple[str | None, str | None, str | None]
+    tingkat: str
+    baris: Any = None
+    anak: list["Simpul"] = field(default_factory=list)
+    pos: Pos | None = None
+    triwulan: tuple[int, int, int, int] | None = None
+
+    @property
+    def level(self) -> int:
+        """Indentation depth: JUMLAH and program 0, kegiatan 1, sub kegiatan 2."""
+        return 0 if self.tingkat == JUMLAH else TINGKAT.index(self.tingkat)
+
+    def simpul(self) -> Iterator["Simpul"]:
+        """This node and every node below it, parents before children (pre-order)."""
+        yield self
+        for child in self.anak:
+            yield from child.simpul()
+
+    def rincian(self) -> Iterator["Simpul"]:
+        """The lowest-level nodes (no children) of this branch, in order."""
+        return (n for n in self.simpul() if not n.anak)
+
+
+def _hitung_simpul(node: Simpul) -> None:
+    for child in node.anak:
+        _hitung_simpul(child)
+    row = node.baris
+    uraian = _uraian(row) if row is not None else next(
+        (n for n in reversed(node.jalur) if n is not None),
+        "Pendapatan" if node.jenis == "pendapatan" else "Belanja")
+    own_min = None if row is None else ke_decimal(row.serapan_minimal)
+    if node.anak:
+        minimal = own_min if own_min is not None else _satu_minimal(
+            [c.pos.serapan_minimal for c in node.anak])
+        node.pos = Pos.hitung(uraian, jumlahkan(c.pos.pagu for c in node.anak),
+                              jumlahkan(c.pos.realisasi for c in node.anak), minimal,
+                              node.tingkat)
+        parts = [c.triwulan for c in node.anak]
+        node.triwulan = None if any(p is None for p in parts) else tuple(
+            sum(q) for q in zip(*parts))
+    else:
+        node.pos = Pos.hitung(uraian, row.pagu, row.realisasi, own_min, node.tingkat)
+        node.triwulan = _triwulan_baris(row)
+
+
+def hierarki(lkip: LkipYear) -> dict[str, Simpul]:
+    """The budget hierarchy of sheet ``anggaran``: jenis -> its root node (JUMLAH).
+
+    Each line sits at the level it names (:func:`tingkat_jalur`) under its parent: a sub
+    kegiatan under its kegiatan, a kegiatan under its program, a program (or a nameless-program
+    pendapatan line) under the root of its jenis. A parent that no line states is created
+    (``baris`` None) so that every line has its place; the root is the stated revenue total
+    when there is one. Children keep the order in which they (or their first descendant)
+    appear in the sheet. Figures are computed bottom-up from the lowest level given in each
+    branch (:class:`Simpul`); so pagu of the root = the sum of the pagu of every lowest-level
+    line of that jenis, whatever levels were filled, and nothing is counted twice.
+    """
+    nodes: dict[tuple[str, tuple], Simpul] = {}
+    roots: dict[str, Simpul] = {}
+
+    def node_of(jenis: str, path: tuple) -> Simpul:
+        key = (jenis, path)
+        if key not in nodes:
+            node = Simpul(jenis, path, tingkat_jalur(path))
+            nodes[key] = node
+            if node.tingkat == JUMLAH:
+                roots[jenis] = node
+            else:
+                node_of(jenis, _induk(path)).anak.append(node)
+        return nodes[key]
+
+    for row in lkip.anggaran.itertuples():
+        node = node_of(str(row.jenis), jalur(row))
+        if node.baris is None:  # the key is unique (loader); keep the first line anyway
+            node.baris = row
+    for root in roots.values():
+        _hitung_simpul(root)
+    return roots
+
+
+KOLOM_ANGGARAN = [K_JENIS, K_TINGKAT, K_LEVEL, K_KODE, K_PROGRAM, K_KEGIATAN, K_SUB_KEGIATAN,
+                  K_URAIAN, K_PAGU, K_REALISASI, K_SISA, K_SERAPAN, K_SERAPAN_TERTULIS,
+                  K_SERAPAN_MINIMAL, K_MEMENUHI, K_PENJELASAN, K_SUBTOTAL, K_DITAMBAHKAN, *KOLOM_TW]
 
 
 def _teks(values: Any) -> pd.Series:
     return pd.Series([None if kosong(v) else str(v) for v in values], dtype=object)
 
 
-def tabel_anggaran(lkip: LkipYear) -> pd.DataFrame:
-    """Allocation and realisation per line (Tabel 3.3, second), in sheet order.
+def _kode(node: Simpul) -> str | None:
+    """The line's code at its own level (kode_program, kode_kegiatan, kode_sub_kegiatan), else
+    its account code (``kode``)."""
+    row = node.baris
+    if row is None:
+        return None
+    own = {PROGRAM: "kode_program", KEGIATAN: "kode_kegiatan",
+           SUB_KEGIATAN: "kode_sub_kegiatan"}.get(node.tingkat)
+    for kolom in (own, "kode"):
+        if kolom and not kosong(getattr(row, kolom, None)):
+            return str(getattr(row, kolom))
+    return None
 
-    Columns: KOLOM_ANGGARAN. ``tingkat`` is JUMLAH for a stated total, KEGIATAN for an
-    activity; ``uraian`` is the line's name (its activity, else its program, else
-    "Pendapatan"). ``serapan`` = realisasi / pagu x 100 (computed); ``serapan_dinyatakan`` as
-    the report states it; ``sisa`` = pagu - realisasi; ``memenuhi`` = serapan >=
-    ``serapan_minimal`` of the Perjanjian Kinerja (NA where no minimum is set).
+
+def _tampil(roots: dict[str, Simpul]) -> list[Simpul]:
+    """The nodes a table shows: every stated line and every computed subtotal below a root."""
+    return [n for root in roots.values() for n in root.simpul()
+            if n.baris is not None or n.tingkat != JUMLAH]
+
+
+def tabel_anggaran(lkip: LkipYear) -> pd.DataFrame:
+    """Allocation and realisation per line (Tabel 3.3, second), as a hierarchy.
+
+    Columns: KOLOM_ANGGARAN. One row per node of :func:`hierarki`, parents before their
+    children (sheet order otherwise). ``tingkat`` is JUMLAH (the stated revenue total),
+    PROGRAM, KEGIATAN or SUB_KEGIATAN; ``level`` the indentation depth (0 program, 1 kegiatan,
+    2 sub kegiatan); ``uraian`` the line's name (its deepest name, else "Pendapatan");
+    ``kode`` its code at its level. ``subtotal`` is True when the row has rows below it: its
+    pagu and realisasi are then the sum of the lowest-level lines of its branch (its own stated
+    figures are checked by the reviu, never added); ``dihitung`` is True for a subtotal that
+    no sheet line states (added so that every line has its parent). ``serapan`` = realisasi /
+    pagu x 100 (computed); ``serapan_dinyatakan`` as the report states it; ``sisa`` = pagu -
+    realisasi; ``memenuhi`` = serapan >= ``serapan_minimal`` of the Perjanjian Kinerja (NA
+    where no minimum is set); ``realisasi_tw1``..``realisasi_tw4`` the quarterly realisation.
     """
-    lines = pos_baris(lkip)
-    rows = [row for row, _ in lines]
-    pos = [p for _, p in lines]
+    nodes = _tampil(hierarki(lkip))
+    rows = [n.baris for n in nodes]
+    pos = [n.pos for n in nodes]
+
+    def dari_baris(kolom: str) -> list[Any]:
+        return [None if r is None else getattr(r, kolom, None) for r in rows]
+
+    tw = [n.triwulan or (None,) * 4 for n in nodes]
     df = pd.DataFrame({
-        K_JENIS: _teks(r.jenis for r in rows),
-        K_TINGKAT: _teks(JUMLAH if kosong(r.kegiatan) else KEGIATAN for r in rows),
-        K_PROGRAM: _teks(r.program for r in rows), K_KEGIATAN: _teks(r.kegiatan for r in rows),
+        K_JENIS: _teks(n.jenis for n in nodes), K_TINGKAT: _teks(n.tingkat for n in nodes),
+        K_LEVEL: seri_int(n.level for n in nodes), K_KODE: _teks(_kode(n) for n in nodes),
+        K_PROGRAM: _teks(n.jalur[0] for n in nodes), K_KEGIATAN: _teks(n.jalur[1] for n in nodes),
+        K_SUB_KEGIATAN: _teks(n.jalur[2] for n in nodes),
         K_URAIAN: _teks(p.uraian for p in pos),
         K_PAGU: seri_int(p.pagu for p in pos), K_REALISASI: seri_int(p.realisasi for p in pos),
         K_SISA: seri_int(p.sisa for p in pos), K_SERAPAN: seri_float(p.serapan for p in pos),
-        K_SERAPAN_TERTULIS: seri_float(r.persen_dinyatakan for r in rows),
+        K_SERAPAN_TERTULIS: seri_float(dari_baris("persen_dinyatakan")),
         K_SERAPAN_MINIMAL: seri_float(p.serapan_minimal for p in pos),
         K_MEMENUHI: pd.Series([p.memenuhi for p in pos], dtype="boolean"),
-        K_PENJELASAN: _teks(r.penjelasan for r in rows),
+        K_PENJELASAN: _teks(dari_baris("penjelasan")),
+        K_SUBTOTAL: pd.Series([bool(n.anak) for n in nodes], dtype="boolean"),
+        K_DITAMBAHKAN: pd.Series([n.baris is None for n in nodes], dtype="boolean"),
+        **{k: seri_int(q[i] for q in tw) for i, k in enumerate(KOLOM_TW)},
     }, columns=KOLOM_ANGGARAN)
+    df.attrs["jenis"] = dict(JENIS_RUPIAH)
+    return df
+
+
+def rincian_belanja(df: pd.DataFrame) -> pd.DataFrame:
+    """The lowest-level spending lines of a :func:`tabel_anggaran` frame that are kegiatan or
+    sub kegiatan (what a chart per kegiatan or sub kegiatan shows), in table order."""
+    pilih = ((df[K_JENIS] == "belanja") & ~df[K_SUBTOTAL].astype(bool)
+             & df[K_TINGKAT].isin([KEGIATAN, SUB_KEGIATAN]))
+    return df[pilih]
+
+
+KOLOM_TRIWULAN = [K_JENIS, K_TRIWULAN, K_PAGU, K_REALISASI, K_REALISASI_KUMULATIF,
+                  K_SERAPAN_KUMULATIF]
+
+
+def serapan_triwulan(lkip: LkipYear) -> pd.DataFrame:
+    """Realisation per quarter and cumulative absorption, per jenis (belanja first).
+
+    Columns: KOLOM_TRIWULAN, four rows (triwulan I-IV) per jenis whose quarterly realisation
+    is known on every lowest-level line (:func:`hierarki`); none otherwise. ``realisasi`` is
+    the quarter's realisation; ``realisasi_kumulatif`` = the sum of the quarters up to this
+    one; ``serapan_kumulatif`` = realisasi_kumulatif / pagu x 100 (pagu of the year).
+    """
+    roots = hierarki(lkip)
+    rows = []
+    for jenis in ("belanja", "pendapatan"):
+        root = roots.get(jenis)
+        if root is None or root.triwulan is None:
+            continue
+        kumulatif = 0
+        for nama, nilai in zip(TRIWULAN, root.triwulan):
+            kumulatif += nilai
+            rows.append((jenis, nama, root.pos.pagu, nilai, kumulatif,
+                         persentase(kumulatif, root.pos.pagu)))
+    df = pd.DataFrame({
+        K_JENIS: _teks(r[0] for r in rows), K_TRIWULAN: _teks(r[1] for r in rows),
+        K_PAGU: seri_int(r[2] for r in rows), K_REALISASI: seri_int(r[3] for r in rows),
+        K_REALISASI_KUMULATIF: seri_int(r[4] for r in rows),
+        K_SERAPAN_KUMULATIF: seri_float(r[5] for r in rows),
+    }, columns=KOLOM_TRIWULAN)
     df.attrs["jenis"] = dict(JENIS_RUPIAH)
     return df
 
@@ -152,32 +373,6 @@ def _satu_minimal(values: list[Any]) -> Decimal | None:
     return distinct.pop() if len(distinct) == 1 else None
 
 
-def _agregat(uraian: str, lines: list[tuple[Any, Pos]]) -> Pos | None:
-    """Sum of lines: pagu = sum of pagu, realisasi = sum of realisasi (unknown if any is)."""
-    if not lines:
-        return None
-    return Pos.hitung(uraian, jumlahkan(p.pagu for _, p in lines),
-                      jumlahkan(p.realisasi for _, p in lines),
-                      _satu_minimal([row.serapan_minimal for row, _ in lines]))
-
-
-def _baris_jumlah(lines: list[tuple[Any, Pos]]) -> list[tuple[Any, Pos]]:
-    """The stated total lines if there are any, else the activity lines (to be summed)."""
-    totals = [(row, pos) for row, pos in lines if kosong(row.kegiatan)]
-    return totals or lines
-
-
-def _belanja_per_program(lkip: LkipYear) -> list[tuple[Any, Pos]]:
-    """Per program, its stated total line, or its activities when no total is stated."""
-    belanja = [(row, pos) for row, pos in pos_baris(lkip) if row.jenis == "belanja"]
-    programs = dict.fromkeys(None if kosong(row.program) else row.program for row, _ in belanja)
-    chosen = []
-    for program in programs:
-        mine = [(r, p) for r, p in belanja if (None if kosong(r.program) else r.program) == program]
-        chosen += _baris_jumlah(mine)
-    return chosen
-
-
 @dataclass(frozen=True)
 class Ringkasan:
     """The year's budget in brief (see :func:`ringkasan`)."""
@@ -185,35 +380,39 @@ class Ringkasan:
     belanja: Pos | None
     pendapatan: Pos | None
     total: Pos | None  # belanja + pendapatan, against profil.serapan_minimal_total
-    tanpa_realisasi: tuple[Pos, ...]  # activities with realisation 0
-    serapan_terendah: Pos | None  # the activity with the lowest absorption above 0
+    tanpa_realisasi: tuple[Pos, ...]  # lowest-level activities with realisation 0
+    serapan_terendah: Pos | None  # the lowest-level activity with the lowest absorption above 0
+    jumlah_rincian: int = 0  # how many lowest-level kegiatan / sub kegiatan spending lines
 
 
 def ringkasan(lkip: LkipYear) -> Ringkasan:
     """Spending, revenue and both together, each as a :class:`Pos`; the weakest activities.
 
-    belanja: sum over programs of each program's stated total (or of its activities when no
-    total is stated), minimum = the programs' common serapan_minimal.
-    pendapatan: the stated revenue total (or the sum of revenue lines).
+    belanja: the root of the spending hierarchy (:func:`hierarki`): pagu = the sum of the pagu
+    of the lowest-level lines of every branch (a program's stated total when it lists no
+    kegiatan, else its kegiatan; a kegiatan's sub kegiatan when it lists them), realisasi
+    likewise; minimum = the programs' common serapan_minimal.
+    pendapatan: the stated revenue total, or the sum of the revenue lines when there are any.
     total: pagu = pagu belanja + pagu pendapatan, realisasi likewise; serapan = realisasi /
     pagu x 100; minimum = ``profil.serapan_minimal_total``.
-    tanpa_realisasi: activities whose realisasi is 0; serapan_terendah: among activities with
-    realisasi > 0, the one with the lowest serapan.
+    tanpa_realisasi: lowest-level kegiatan / sub kegiatan spending lines whose realisasi is 0;
+    serapan_terendah: among those with realisasi > 0, the one with the lowest serapan.
     """
-    belanja = _agregat("Belanja", _belanja_per_program(lkip))
-    pendapatan = _agregat("Pendapatan", _baris_jumlah(
-        [(row, pos) for row, pos in pos_baris(lkip) if row.jenis == "pendapatan"]))
+    roots = hierarki(lkip)
+    belanja = roots["belanja"].pos if "belanja" in roots else None
+    pendapatan = roots["pendapatan"].pos if "pendapatan" in roots else None
     parts = [p for p in (belanja, pendapatan) if p is not None]
     total = Pos.hitung("Belanja + Pendapatan", jumlahkan(p.pagu for p in parts),
                        jumlahkan(p.realisasi for p in parts),
                        lkip.profil.get("serapan_minimal_total")) if parts else None
-    kegiatan = [pos for row, pos in pos_baris(lkip)
-                if row.jenis == "belanja" and not kosong(row.kegiatan)]
+    kegiatan = [n.pos for n in (roots["belanja"].rincian() if "belanja" in roots else ())
+                if n.tingkat in (KEGIATAN, SUB_KEGIATAN)]
     terserap = [pos for pos in kegiatan if pos.realisasi and pos.serapan is not None]
     return Ringkasan(
         belanja=belanja, pendapatan=pendapatan, total=total,
         tanpa_realisasi=tuple(pos for pos in kegiatan if pos.realisasi == 0),
         serapan_terendah=min(terserap, key=lambda pos: pos.serapan) if terserap else None,
+        jumlah_rincian=len(kegiatan),
     )
 
 

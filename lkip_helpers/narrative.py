@@ -297,10 +297,24 @@ def narasi_triwulan(lkip: LkipYear) -> str:
 # --------------------------------------------------------------------------- anggaran
 
 
-def _penjelasan_kegiatan(lkip: LkipYear, kegiatan: str) -> str | None:
+def _penjelasan_kegiatan(lkip: LkipYear, uraian: str) -> str | None:
     df = anggaran.tabel_anggaran(lkip)
-    cocok = df[df[anggaran.K_KEGIATAN] == kegiatan][anggaran.K_PENJELASAN]
+    cocok = df[df[anggaran.K_URAIAN] == uraian][anggaran.K_PENJELASAN]
     return next((p for p in cocok if not kosong(p)), None)
+
+
+#: How a budget level reads in a sentence ("kegiatan **X**", "sub kegiatan **Y**").
+NAMA_TINGKAT = {anggaran.PROGRAM: "program", anggaran.KEGIATAN: "kegiatan",
+                anggaran.SUB_KEGIATAN: "sub kegiatan"}
+
+
+def nama_rincian(df: pd.DataFrame) -> str:
+    """What the lowest-level spending lines of a budget table are, for a title or a sentence:
+    "kegiatan", "sub kegiatan", or "kegiatan dan sub kegiatan" when both occur."""
+    levels = set(anggaran.rincian_belanja(df)[anggaran.K_TINGKAT])
+    if levels == {anggaran.SUB_KEGIATAN}:
+        return "sub kegiatan"
+    return "kegiatan dan sub kegiatan" if len(levels) > 1 else "kegiatan"
 
 
 def _pos(pos: anggaran.Pos | None) -> dict[str, Any] | None:
@@ -309,12 +323,12 @@ def _pos(pos: anggaran.Pos | None) -> dict[str, Any] | None:
     return {"uraian": pos.uraian, "pagu": fmt.rupiah(pos.pagu),
             "realisasi": fmt.rupiah(pos.realisasi), "serapan": fmt.persen(pos.serapan),
             "sisa": fmt.rupiah(pos.sisa), "minimal": fmt.persen(pos.serapan_minimal),
-            "memenuhi": pos.memenuhi}
+            "memenuhi": pos.memenuhi, "tingkat": NAMA_TINGKAT.get(pos.tingkat, "kegiatan")}
 
 
 def narasi_anggaran(lkip: LkipYear) -> str:
-    """Spending and revenue against their minimums; the activity without realisation and the
-    lowest-absorbing one, with why they matter."""
+    """Spending and revenue against their minimums; the lowest-level activity (kegiatan or sub
+    kegiatan) without realisation and the lowest-absorbing one, with why they matter."""
     r = anggaran.ringkasan(lkip)
     nihil = [{**_pos(p), "penjelasan": _penjelasan_kegiatan(lkip, p.uraian)}
              for p in r.tanpa_realisasi]
@@ -325,12 +339,27 @@ def narasi_anggaran(lkip: LkipYear) -> str:
             r.serapan_terendah.serapan, r.belanja.serapan_minimal) is False
     return tulis("anggaran", **_dasar(lkip), belanja=_pos(r.belanja),
                  pendapatan=_pos(r.pendapatan), total=_pos(r.total),
-                 jumlah_kegiatan=fmt.angka(jumlah_kegiatan), nihil=nihil, terendah=terendah)
+                 jumlah_kegiatan=fmt.angka(jumlah_kegiatan), nihil=nihil, terendah=terendah,
+                 rincian=nama_rincian(anggaran.tabel_anggaran(lkip)))
 
 
 def _jumlah_kegiatan(lkip: LkipYear) -> int:
-    """How many activity lines the budget has (a lowest absorption needs two to compare)."""
-    return int((anggaran.tabel_anggaran(lkip)[anggaran.K_TINGKAT] == anggaran.KEGIATAN).sum())
+    """How many lowest-level spending lines (kegiatan or sub kegiatan) the budget has (a lowest
+    absorption needs two to compare)."""
+    return anggaran.ringkasan(lkip).jumlah_rincian
+
+
+def narasi_serapan_triwulan(lkip: LkipYear) -> str:
+    """Cumulative absorption at the end of each quarter (the cumulative chart); nothing when
+    the workbook has no complete quarterly realisation."""
+    df = anggaran.serapan_triwulan(lkip)
+    seri = [{"jenis": labels.kode(jenis),
+             "baris": [{"triwulan": r[anggaran.K_TRIWULAN],
+                        "kumulatif": fmt.rupiah(r[anggaran.K_REALISASI_KUMULATIF]),
+                        "serapan": fmt.persen(r[anggaran.K_SERAPAN_KUMULATIF])}
+                       for _, r in rows.iterrows()]}
+            for jenis, rows in df.groupby(anggaran.K_JENIS, sort=False)]
+    return tulis("serapan_triwulan", **_dasar(lkip), seri=seri) if seri else ""
 
 
 def _besaran(perubahan: Any) -> Any:
@@ -696,8 +725,14 @@ PESAN_TEMUAN: dict[str, str] = {
     "realisasi_melebihi_pagu": N_(
         "The realisation of {uraian}, {dinyatakan}, is above its allocation of {dihitung}."),
     "jumlah_kegiatan": N_(
-        "The {kolom} of {uraian} is stated as {dinyatakan}, but its {n} activities add up to "
-        "{dihitung}."),
+        "The {kolom} of {uraian} is stated as {dinyatakan}, but the {n} {rincian} below it add "
+        "up to {dihitung}."),
+    "realisasi_triwulan": N_(
+        "The realisation of {uraian} for the year is stated as {dinyatakan}, but its four "
+        "quarters add up to {dihitung}."),
+    "realisasi_triwulan_tidak_lengkap": N_(
+        "The quarterly realisation of {uraian} is given for {n} of the 4 quarters ({dinyatakan} "
+        "in all); give all four, adding up to the year's realisation of {dihitung}."),
     "serapan_minimal": N_(
         "The absorption of {uraian} is only {dihitung} ({realisasi_rp} of {pagu_rp}), below "
         "the minimum of {dinyatakan} in the Perjanjian Kinerja."),
@@ -742,6 +777,13 @@ PESAN_TEMUAN: dict[str, str] = {
         "The report is dated {dinyatakan}, after the submission deadline of {dihitung}."),
     "tanggal_data_pegawai": N_(
         "The staff data are as of {dinyatakan}, before the reporting year {tahun}."),
+}
+#: How the lines below a parent read in "jumlah_kegiatan" (``konteks["rincian"]``).
+RINCIAN_TEMUAN = {
+    "program": N_("programmes"),
+    "kegiatan": N_("activities"),
+    "sub_kegiatan": N_("sub-activities"),
+    "campuran": N_("lines"),
 }
 #: Added to "tanggal_laporan" when the deadline falls within the reporting year.
 SALAH_KETIK = N_("That deadline falls before the end of {tahun}, the year reported on, which "
@@ -791,7 +833,10 @@ def _konteks_temuan(t: Any, lang: str) -> dict[str, str]:
         acuan = _(ACUAN_TEMUAN[t.konteks["acuan"]], lang)
         target = t.konteks.get("target_n")
         out["acuan"] = acuan + (f" ({angka_wajar(target)})" if not kosong(target) else "")
-    if t.kolom in labels.KOLOM and t.kode.value in ("jumlah_kegiatan",):
+    if "rincian" in t.konteks:
+        out["rincian"] = _(RINCIAN_TEMUAN.get(t.konteks["rincian"], "lines"), lang)
+    if t.kolom in labels.KOLOM and t.kode.value in ("jumlah_kegiatan",
+                                                    "realisasi_triwulan_tidak_lengkap"):
         out["kolom"] = _(labels.KOLOM[t.kolom].label, lang).lower()
     else:
         out["kolom"] = t.kolom or ""

@@ -19,7 +19,8 @@ and counts are whole numbers and must agree exactly.
 Severity (``tingkat``), highest first
 -------------------------------------
 * :data:`TINGGI` (high): the report contradicts itself: a stated percentage or total that the
-  rows do not give, two tables or sheets that disagree on the same figure, realisation above
+  rows do not give (a program or kegiatan vs the lines below it, quarterly realisation vs the
+  year's), two tables or sheets that disagree on the same figure, realisation above
   pagu. The text must be corrected before the report is published.
 * :data:`SEDANG` (medium): a shortfall the report must explain: absorption below a Perjanjian
   Kinerja minimum, a commitment or target not met, capaian above 100% without an explanation,
@@ -59,6 +60,9 @@ TINGKAT = (TINGGI, SEDANG, RENDAH)
 #: rounded by :func:`lkip_helpers.hitung.bulatkan_persen`, by this many (percentage) points.
 TOLERANSI_PERSEN = Decimal("0.01")
 
+#: ``konteks["rincian"]`` of a hierarchy finding whose children are on different levels.
+CAMPURAN = "campuran"
+
 #: How ``dinyatakan`` / ``dihitung`` of a finding read.
 PERSEN, RUPIAH, ANGKA, TANGGAL = "%", "Rp", "angka", "tanggal"
 
@@ -68,7 +72,10 @@ class KodeTemuan(str, Enum):
 
     PERSEN_DINYATAKAN = "persen_dinyatakan"
     REALISASI_MELEBIHI_PAGU = "realisasi_melebihi_pagu"
+    #: A stated line with lines below it (program, kegiatan, revenue total) vs their sum.
     JUMLAH_KEGIATAN = "jumlah_kegiatan"
+    REALISASI_TRIWULAN = "realisasi_triwulan"
+    REALISASI_TRIWULAN_TIDAK_LENGKAP = "realisasi_triwulan_tidak_lengkap"
     SERAPAN_MINIMAL = "serapan_minimal"
     RIWAYAT_ANGGARAN_TAHUN_INI = "riwayat_anggaran_tahun_ini"
     CAPAIAN_DINYATAKAN = "capaian_dinyatakan"
@@ -168,27 +175,75 @@ def _melebihi_pagu(lkip: LkipYear) -> list[Temuan]:
             if pos.pagu is not None and pos.realisasi is not None and pos.realisasi > pos.pagu]
 
 
-def _jumlah_program(lkip: LkipYear) -> list[Temuan]:
-    """A stated total line (empty kegiatan) vs the sum of its activity lines, pagu and realisasi.
+def _rincian(anak: list[anggaran.Simpul]) -> str:
+    """The level of a parent's children for the wording: their common level, or "campuran"."""
+    levels = {c.tingkat for c in anak}
+    return levels.pop() if len(levels) == 1 else CAMPURAN
 
-    Groups: each belanja program, and pendapatan. Rupiah must agree exactly.
+
+def _nilai_induk(node: anggaran.Simpul) -> dict[str, int | None]:
+    """What a node contributes to its parent's check: its line's figures as stated when it has
+    a line (so a wrong kegiatan is reported once, at the kegiatan, not again at its program),
+    else the figures computed from the lowest level below it."""
+    row = node.baris
+    if row is None:
+        tw = node.triwulan or (None,) * 4
+        return {"pagu": node.pos.pagu, "realisasi": node.pos.realisasi,
+                **dict(zip(anggaran.KOLOM_TW, tw))}
+    return {k: ke_int(getattr(row, k, None)) for k in ("pagu", "realisasi", *anggaran.KOLOM_TW)}
+
+
+def _hierarki(lkip: LkipYear) -> list[Temuan]:
+    """A stated line with lines below it vs the sum of the lines directly below it.
+
+    At every level of :func:`lkip_helpers.anggaran.hierarki`: the revenue total vs its revenue
+    lines, a program vs its kegiatan, a kegiatan vs its sub kegiatan. pagu and realisasi, and
+    each quarter's realisation where the parent states it, must agree exactly (Rupiah); an
+    unknown part means nothing to compare. Such a parent's figures never enter a total (the
+    totals come from the lowest level), but the report would print two different figures.
     """
-    groups: dict[tuple[str, str | None], list[tuple[Any, anggaran.Pos]]] = {}
-    for row, pos in anggaran.pos_baris(lkip):
-        groups.setdefault((row.jenis, _teks(row.program)), []).append((row, pos))
     found = []
-    for members in groups.values():
-        totals = [(r, p) for r, p in members if kosong(r.kegiatan)]
-        parts = [p for r, p in members if not kosong(r.kegiatan)]
-        if len(totals) != 1 or not parts:
+    for root in anggaran.hierarki(lkip).values():
+        for node in root.simpul():
+            if node.baris is None or not node.anak:
+                continue
+            parts = [_nilai_induk(c) for c in node.anak]
+            for kolom in ("pagu", "realisasi", *anggaran.KOLOM_TW):
+                stated = ke_int(getattr(node.baris, kolom, None))
+                summed = jumlahkan(p[kolom] for p in parts)
+                if _tidak_sama(stated, summed):
+                    found.append(Temuan(
+                        TINGGI, KodeTemuan.JUMLAH_KEGIATAN, "anggaran", node.baris.Index, kolom,
+                        stated, summed, RUPIAH,
+                        {"uraian": node.pos.uraian, "n": len(node.anak),
+                         "rincian": _rincian(node.anak)}))
+    return found
+
+
+def _realisasi_triwulan(lkip: LkipYear) -> list[Temuan]:
+    """Quarterly realisation of each budget line: all four quarters or none, and their sum
+    equal to the year's realisation (exact Rupiah).
+
+    Some quarters filled, not all: REALISASI_TRIWULAN_TIDAK_LENGKAP at the first blank quarter,
+    ``dinyatakan`` = the sum of the quarters given, ``dihitung`` = the year's realisasi. All
+    four filled: REALISASI_TRIWULAN at column realisasi when realisasi (``dinyatakan``) differs
+    from their sum (``dihitung``).
+    """
+    found = []
+    for row, pos in anggaran.pos_baris(lkip):
+        values = [ke_int(getattr(row, k, None)) for k in anggaran.KOLOM_TW]
+        given = [v for v in values if v is not None]
+        if not given:
             continue
-        row, total = totals[0]
-        for kolom in ("pagu", "realisasi"):
-            stated, summed = getattr(total, kolom), jumlahkan(getattr(p, kolom) for p in parts)
-            if _tidak_sama(stated, summed):
-                found.append(Temuan(TINGGI, KodeTemuan.JUMLAH_KEGIATAN, "anggaran", row.Index,
-                                    kolom, stated, summed, RUPIAH,
-                                    {"uraian": total.uraian, "n": len(parts)}))
+        if len(given) < len(values):
+            kosong_pertama = anggaran.KOLOM_TW[values.index(None)]
+            found.append(Temuan(TINGGI, KodeTemuan.REALISASI_TRIWULAN_TIDAK_LENGKAP, "anggaran",
+                                row.Index, kosong_pertama, sum(given), pos.realisasi, RUPIAH,
+                                {"uraian": pos.uraian, "n": len(given)}))
+        elif _tidak_sama(pos.realisasi, sum(values)):
+            found.append(Temuan(TINGGI, KodeTemuan.REALISASI_TRIWULAN, "anggaran", row.Index,
+                                "realisasi", pos.realisasi, sum(values), RUPIAH,
+                                {"uraian": pos.uraian}))
     return found
 
 
@@ -421,8 +476,9 @@ _DAPAT_DIJUMLAH = ("int", "rupiah", "number")
 def _total_dinyatakan(lkip: LkipYear) -> list[Temuan]:
     """Each stated total (sheet total_dinyatakan) vs the sum of its sheet's column.
 
-    Sheet anggaran holds total lines beside their activities, so a stated anggaran total is
-    compared with belanja + pendapatan of :func:`lkip_helpers.anggaran.ringkasan` instead.
+    Sheet anggaran holds subtotal lines beside the lines below them, so a stated anggaran total
+    is compared with belanja + pendapatan of :func:`lkip_helpers.anggaran.ringkasan` (from the
+    lowest level) instead.
     """
     total_anggaran = anggaran.ringkasan(lkip).total
     found = []
@@ -504,7 +560,7 @@ def _tanggal(lkip: LkipYear) -> list[Temuan]:
 
 #: Every check, in the order findings are listed within a severity.
 PEMERIKSAAN: tuple[Callable[[LkipYear], list[Temuan]], ...] = (
-    _persen_anggaran, _jumlah_program, _melebihi_pagu,
+    _persen_anggaran, _hierarki, _realisasi_triwulan, _melebihi_pagu,
     _riwayat_anggaran_tahun_ini, _capaian_dinyatakan, _keluaran_indikator,
     _riwayat_kinerja_tahun_ini, _antar_sumber, _total_dinyatakan, _pegawai_antar_lembar,
     _serapan_minimal, _capaian_di_atas_100, _komitmen, _tanggal,

@@ -305,11 +305,22 @@ ANGGARAN = Sheet(
     title="Budget lines",
     judul="Anggaran dan realisasi",
     description=(
-        "Revenue (`pendapatan`) and spending (`belanja`) lines of the year. A belanja row with an "
-        "empty `kegiatan` is the program's total as the report states it; rows with a `kegiatan` "
-        "are its activities. A pendapatan row with an empty `kegiatan` is the revenue total."
+        "Revenue (`pendapatan`) and spending (`belanja`) lines of the year, on three levels: "
+        "`program`, `kegiatan` and `sub_kegiatan` (Permendagri 90/2019). A row's level is the "
+        "deepest of the three names it fills: a row with a program only is the program, with a "
+        "kegiatan too it is that kegiatan, with a sub_kegiatan too it is that sub kegiatan. "
+        "Fill whatever levels you have; totals always come from the lowest level given in each "
+        "branch, so nothing is counted twice. A row whose level also has rows below it (a "
+        "program listed beside its kegiatan, a kegiatan beside its sub kegiatan) is a stated "
+        "subtotal: its figures are compared with the sum of the rows directly below it (the "
+        "reviu reports any difference), never added. A pendapatan row may have no program; a "
+        "pendapatan row with no name at all is the revenue total. Quarterly realisation "
+        "(`realisasi_tw1`..`realisasi_tw4`) is optional: fill all four quarters or none, each "
+        "the realisation within that quarter (not cumulative), adding up to `realisasi`. The "
+        "columns added for the hierarchy and the quarters come after `penjelasan`, so the "
+        "columns of older workbooks keep their letters (A-I)."
     ),
-    key=("jenis", "program", "kegiatan"),
+    key=("jenis", "program", "kegiatan", "sub_kegiatan"),
     required=False,
     columns=(
         C("jenis", "choice", True, "`pendapatan` (revenue) or `belanja` (spending).",
@@ -318,10 +329,12 @@ ANGGARAN = Sheet(
           "Nama program (wajib untuk belanja)",
           "Program Penunjang Urusan Pemerintahan Daerah Provinsi"),
         C("kegiatan", "text", False,
-          "Activity name; empty for the program (or revenue) total row.",
-          "Nama kegiatan (kosong untuk baris jumlah program)",
+          "Activity (kegiatan) name; empty on the program's own row.",
+          "Nama kegiatan (kosong untuk baris program)",
           "Administrasi Umum Perangkat Daerah"),
-        C("kode", "text", False, "Budget code (kode rekening), if used.", "Kode rekening", ""),
+        C("kode", "text", False,
+          "Account code (kode rekening) of the line, if used (older workbooks).",
+          "Kode rekening", ""),
         C("pagu", "rupiah", True, "Allocation (Rp).", "Pagu anggaran (Rp)", "16.447.819.900",
           unit="Rp"),
         C("realisasi", "rupiah", False, "Realisation (Rp); `-` or 0 for none, blank if unknown.",
@@ -333,6 +346,23 @@ ANGGARAN = Sheet(
           "Realisasi minimal (%) menurut Perjanjian Kinerja", 85, unit="%"),
         C("penjelasan", "text", False, "Why absorption is low or nil, as the report explains.",
           "Penjelasan bila serapan rendah", ""),
+        C("sub_kegiatan", "text", False,
+          "Sub-activity (sub kegiatan) name; empty on program and kegiatan rows.",
+          "Nama sub kegiatan (kosong untuk baris program dan kegiatan)",
+          "Penyediaan Gaji dan Tunjangan ASN"),
+        C("kode_program", "text", False,
+          "Official program code (Permendagri 90/2019), if used; enter it as text.",
+          "Kode program (Permendagri 90/2019, ketik sebagai teks)", "5.01.01"),
+        C("kode_kegiatan", "text", False, "Official kegiatan code, if used; enter it as text.",
+          "Kode kegiatan (ketik sebagai teks)", "5.01.01.1.02"),
+        C("kode_sub_kegiatan", "text", False,
+          "Official sub kegiatan code, if used; enter it as text.",
+          "Kode sub kegiatan (ketik sebagai teks)", "5.01.01.1.02.0001"),
+        *(C(f"realisasi_tw{q}", "rupiah", False,
+            f"Realisation within quarter {tw} (Rp), not cumulative; optional (all four or none).",
+            f"Realisasi triwulan {tw} (Rp, bukan kumulatif)", contoh, unit="Rp")
+          for q, tw, contoh in ((1, "I", "2.500.000.000"), (2, "II", "3.400.000.000"),
+                                (3, "III", "3.600.000.000"), (4, "IV", "4.158.392.671"))),
     ),
 )
 

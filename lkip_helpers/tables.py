@@ -10,7 +10,11 @@ codes). :func:`tabel` turns it into a pandas ``Styler``:
   shows "belum ada data" from the ``keterangan`` code);
 * every cell text, index label and column label is HTML-escaped exactly once (spreadsheet
   text is untrusted), and so is the caption;
-* the index is hidden, number columns are right-aligned, total rows ("Jumlah") are bold;
+* the index is hidden, number columns are right-aligned, total rows ("Jumlah") are bold, and
+  so are the rows a frame marks in ``df.attrs["tebal"]`` (one bool per row: subtotals);
+* a hierarchy (budget: program -> kegiatan -> sub kegiatan) is shown by indenting a text
+  column by each row's level (:func:`berjenjang`), with non-breaking spaces that pass through
+  HTML escaping unchanged, so the cell is still escaped exactly once;
 * the caption reads "Tabel X.Y <judul>".
 
 :func:`html` gives the HTML fragment to display; :func:`teks` a plain-text version of the same
@@ -162,6 +166,37 @@ def _baris_jumlah(row: pd.Series) -> list[str]:
     return [GAYA_JUMLAH if tebal else ""] * len(row)
 
 
+#: Non-breaking spaces per level of indentation (:func:`berjenjang`).
+INDENTASI = "\u00a0" * 4
+
+
+def berjenjang(df: pd.DataFrame, kolom: str = "uraian", level: str = "level",
+               tebal: str | None = "subtotal") -> pd.DataFrame:
+    """A copy of ``df`` ready to show as a hierarchy: each ``kolom`` text indented by
+    :data:`INDENTASI` times the row's ``level``, and the rows where column ``tebal`` is true
+    marked bold (``attrs["tebal"]``, read by :func:`tabel`). Values stay plain text (escaped
+    once, when the table is made); the ``level`` and ``tebal`` columns need not be shown.
+    """
+    out = df.copy()
+    out[kolom] = [v if kosong(v) or kosong(n) else INDENTASI * int(n) + str(v)
+                  for v, n in zip(df[kolom], df[level])]
+    if tebal is not None and tebal in df.columns:
+        out.attrs["tebal"] = [bool(v) if not kosong(v) else False for v in df[tebal]]
+    return out
+
+
+def _baris_tebal(df: pd.DataFrame) -> Callable[[pd.Series], list[str]]:
+    """Row styler: bold for total rows ("Jumlah") and rows ``df.attrs["tebal"]`` marks."""
+    tandai = list(df.attrs.get("tebal") or [])
+
+    def gaya(row: pd.Series) -> list[str]:
+        posisi = int(row.name)
+        if posisi < len(tandai) and tandai[posisi]:
+            return [GAYA_JUMLAH] * len(row)
+        return _baris_jumlah(row)
+    return gaya
+
+
 def judul_tabel(judul: str, nomor: str | None = None) -> str:
     """The caption text: "Tabel 3.1 Target dan realisasi ..." (``nomor`` = "3.1")."""
     return f"Tabel {nomor} {judul}" if nomor else judul
@@ -228,7 +263,7 @@ def tabel(df: pd.DataFrame, judul: str, nomor: str | None = None, *,
     if panjang:
         styler = styler.set_table_styles(
             {k: [{"selector": "td", "props": GAYA_TEKS_PANJANG}] for k in panjang}, overwrite=False)
-    return styler.apply(_baris_jumlah, axis=1)
+    return styler.apply(_baris_tebal(df), axis=1)
 
 
 def html(styler: Styler) -> str:

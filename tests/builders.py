@@ -176,3 +176,37 @@ def edit_frames_unit(tables: dict) -> None:
     tables["aset"][1].update(nilai="2.250.000.000", kondisi_baik=4, kondisi_rusak_ringan=1)
     tables["anggaran"][2]["persen_dinyatakan"] = "93,30"
     tables["komitmen"][0]["realisasi"] = None
+
+
+#: The kegiatan of CLEAN_TABLES that :func:`edit_sub_kegiatan` splits into two sub kegiatan.
+KEGIATAN_TERBAGI = "Administrasi Umum Perangkat Daerah"
+SUB_KEGIATAN = [  # name, code, pagu, realisasi, realisasi per quarter (sum = realisasi)
+    ("Penyediaan Gaji dan Tunjangan ASN", "4.01.01.1.02.0001", "1.000.000.000",
+     "950.000.000", ("200.000.000", "250.000.000", "250.000.000", "250.000.000")),
+    ("Penyediaan Administrasi Pelaksanaan Tugas ASN", "4.01.01.1.02.0002", "500.000.000",
+     "450.000.000", ("50.000.000", "100.000.000", "100.000.000", "200.000.000")),
+]
+
+
+def edit_sub_kegiatan(tables: dict) -> None:
+    """A variant of CLEAN_TABLES the natural way of a regional budget: the kegiatan
+    KEGIATAN_TERBAGI (Rp1,5 M) stays as a row and is split into two sub kegiatan rows below it
+    (Rp1,0 M + Rp0,5 M), with Permendagri 90/2019 codes and quarterly realisation on every
+    lowest-level spending line. Every stated figure still agrees (no reviu finding) and the
+    spending total stays Rp2,0 M. Pass as ``write_clean(data_dir, edit_sub_kegiatan)``."""
+    rows = tables["anggaran"]
+    rows[1]["kode_program"] = "4.01.01"
+    i = next(n for n, r in enumerate(rows) if r.get("kegiatan") == KEGIATAN_TERBAGI)
+    rows[i]["kode_kegiatan"] = "4.01.01.1.02"
+    subs = [{"jenis": "belanja", "program": PROGRAM, "kegiatan": KEGIATAN_TERBAGI,
+             "sub_kegiatan": nama, "kode_sub_kegiatan": kode, "pagu": pagu,
+             "realisasi": realisasi,
+             **{f"realisasi_tw{q}": v for q, v in enumerate(tw, start=1)}}
+            for nama, kode, pagu, realisasi, tw in SUB_KEGIATAN]
+    rows[i + 1:i + 1] = subs
+    quarters = {"Penyediaan Jasa Penunjang": ("100.000.000",) * 4,
+                "Pengadaan Barang Milik Daerah": ("-",) * 4}
+    for row in rows:
+        if row.get("kegiatan") in quarters:
+            row.update({f"realisasi_tw{q}": v
+                        for q, v in enumerate(quarters[row["kegiatan"]], start=1)})

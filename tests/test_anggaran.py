@@ -79,7 +79,10 @@ def test_tabel_anggaran_per_activity(lkip):
     # the computed figures agree with those the report prints (to 2 decimals)
     assert [bulatkan_persen(x) for x in df[a.K_SERAPAN]] == [
         bulatkan_persen(x) for x in df[a.K_SERAPAN_TERTULIS]]
-    assert df[a.K_TINGKAT].tolist() == [a.JUMLAH, a.JUMLAH] + [a.KEGIATAN] * 8
+    assert df[a.K_TINGKAT].tolist() == [a.JUMLAH, a.PROGRAM] + [a.KEGIATAN] * 8
+    assert df[a.K_LEVEL].tolist() == [0, 0] + [1] * 8
+    assert df[a.K_SUBTOTAL].tolist() == [False, True] + [False] * 8  # the program lists 8
+    assert not df[a.K_DITAMBAHKAN].any()  # every line is stated
     assert df[a.K_MEMENUHI].tolist()[:2] == [False, True]
     assert df[a.K_MEMENUHI].isna().tolist() == [False, False] + [True] * 8  # no minimum set
     assert df[a.K_SISA][1] == 6_594_386_818 and df[a.K_SISA][4] == 121_216_200

@@ -106,11 +106,12 @@ def test_duplicate_key(workbook_copy):
 
 
 def test_duplicate_key_with_blanks(workbook_copy):
-    # A second pendapatan total: jenis, program and kegiatan (blank, blank) repeat row 2.
+    # A second pendapatan total: jenis, program, kegiatan and sub_kegiatan (blank, blank,
+    # blank) repeat row 2. The seed has no sub_kegiatan column (optional), hence no letter.
     edit = {("anggaran", "A12"): "pendapatan", ("anggaran", "E12"): 1000}
     message = only(problems_of(workbook_copy, edit))
-    assert "sheet anggaran, row 12, column jenis, program, kegiatan (A, B, C)" in message
-    assert "('pendapatan', None, None)" in message and "the same is on row 2" in message
+    assert "sheet anggaran, row 12, column jenis, program, kegiatan, sub_kegiatan (A, B, C" in message
+    assert "('pendapatan', None, None, None)" in message and "the same is on row 2" in message
 
 
 def test_unknown_category(workbook_copy):

@@ -253,9 +253,15 @@ def test_stated_absorption_of_a_line(tmp_path):
 def test_program_total_against_its_activities(tmp_path):
     def edit(tables):  # realisation of one activity lowered: the program total no longer adds up
         tables["anggaran"][3].update(realisasi="399.999.999", persen_dinyatakan="99,99")
-    t = only(findings_of(tmp_path, edit))
+    t, riwayat = findings_of(tmp_path, edit)
     assert (t.kode, t.baris, t.kolom) == ("jumlah_kegiatan", 3, "realisasi")
     assert (t.dinyatakan, t.dihitung) == (1_800_000_000, 1_799_999_999)  # exact Rupiah
+    assert narrative.uraian_temuan(t, "en") == (
+        "The realisation of Program Penunjang Urusan Pemerintahan Daerah is stated as "
+        "Rp1.800.000.000, but the 3 activities below it add up to Rp1.799.999.999.")
+    # the spending total comes from the activities, so the history row of 2024 now differs too
+    assert (riwayat.kode, riwayat.dinyatakan, riwayat.dihitung) == (
+        "riwayat_anggaran_tahun_ini", 1_800_000_000, 1_799_999_999)
 
 
 def test_realisation_above_pagu(tmp_path):
