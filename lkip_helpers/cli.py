@@ -160,11 +160,14 @@ def check_summary(lkip) -> str:
             lines.append(_("{label}: pagu {pagu}, realisation {realisasi} ({serapan})").format(
                 label=label, pagu=rupiah(pos.pagu), realisasi=rupiah(pos.realisasi),
                 serapan=persen(pos.serapan)))
-    lines.append(_("Staff: {pegawai} in the sections, {pns} civil servants, {pejabat} "
-                   "officials").format(pegawai=angka(a.jumlah_pegawai), pns=angka(a.jumlah_pns),
-                                       pejabat=angka(a.jumlah_pejabat)))
-    lines.append(_("Assets: {n} items in {k} categories").format(
-        n=angka(a.jumlah_aset), k=len(lkip.aset)))
+    if any(n is not None for n in (a.jumlah_pegawai, a.jumlah_pns, a.jumlah_pejabat)):
+        lines.append(_("Staff: {pegawai} in the sections, {pns} civil servants, {pejabat} "
+                       "officials").format(pegawai=angka(a.jumlah_pegawai),
+                                           pns=angka(a.jumlah_pns),
+                                           pejabat=angka(a.jumlah_pejabat)))
+    if a.jumlah_aset is not None:
+        lines.append(_("Assets: {n} items in {k} categories").format(
+            n=angka(a.jumlah_aset), k=len(lkip.aset)))
     lines += [_("Warning: {warning}").format(warning=w) for w in lkip.warnings]
     return "\n".join(lines)
 
