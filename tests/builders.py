@@ -14,6 +14,8 @@ number (from 2) named ``baris``. Values are given already typed (no parsing here
 from __future__ import annotations
 
 import copy
+import re
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -210,3 +212,46 @@ def edit_sub_kegiatan(tables: dict) -> None:
         if row.get("kegiatan") in quarters:
             row.update({f"realisasi_tw{q}": v
                         for q, v in enumerate(quarters[row["kegiatan"]], start=1)})
+
+
+# --------------------------------------------------------------------------- what a reader sees
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        self._skip += tag in ("style", "script", "title")
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in ("style", "script", "title")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def text_of(html: str) -> str:
+    """What a reader sees of ``html`` (text content, whitespace folded)."""
+    parser = _Text()
+    parser.feed(html)
+    return re.sub(r"\s+", " ", " ".join(parser.parts))
+
+
+#: Placeholders a reader must never see, and a dash used as a word between words.
+PLACEHOLDER = re.compile(r"\b(None|nan|NaN|NaT)\b|<NA>")
+DASH_AS_WORD = re.compile(r"\w[ ,.]*\s–\s+\w|\s–[.,;]")
+ONCE = ("tidak dapat dihitung", "belum ada data")
+
+
+def problems_of(text: str) -> list[str]:
+    """What a reader must not see in ``text`` (an empty list when it is clean)."""
+    found = [f"placeholder {m.group(0)!r}" for m in PLACEHOLDER.finditer(text)]
+    found += [f"dash as a word near {text[max(0, m.start() - 20):m.end() + 20]!r}"
+              for m in DASH_AS_WORD.finditer(text)]
+    found += [f"{phrase!r} {text.count(phrase)} times" for phrase in ONCE
+              if text.count(phrase) > 1]
+    return found

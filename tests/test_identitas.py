@@ -2,36 +2,9 @@
 
 from __future__ import annotations
 
-import re
-from html.parser import HTMLParser
-
-from builders import CLEAN_TABLES, CLEAN_UNIT, CLEAN_YEAR, write_clean
+from builders import CLEAN_TABLES, CLEAN_UNIT, CLEAN_YEAR, text_of, write_clean
 
 from lkip_helpers.html_report import render_index, render_report, report_facts
-
-
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        self._skip += tag in ("style", "script", "title")
-
-    def handle_endtag(self, tag):
-        self._skip -= tag in ("style", "script", "title")
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(data)
-
-
-def text_of(html: str) -> str:
-    """What a reader sees of ``html`` (text content, whitespace folded)."""
-    parser = _Text()
-    parser.feed(html)
-    return re.sub(r"\s+", " ", " ".join(parser.parts))
 
 
 def _facts(tmp_path, **profil):

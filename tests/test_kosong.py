@@ -12,11 +12,10 @@ from __future__ import annotations
 import copy
 import inspect
 import itertools
-import re
 
 import pandas as pd
 import pytest
-from builders import CLEAN_TABLES, CLEAN_UNIT, CLEAN_YEAR
+from builders import CLEAN_TABLES, CLEAN_UNIT, CLEAN_YEAR, PLACEHOLDER, problems_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,11 +30,6 @@ FAST = settings(max_examples=25, deadline=None, derandomize=True,
 #: Sheets a unit may leave empty, and profile fields it may leave blank.
 SHEETS = sorted(k for k in CLEAN_TABLES if k not in ("profil", "indikator"))
 FIELDS = sorted(k for k in CLEAN_TABLES["profil"] if k not in ("nama_unit", "tahun"))
-
-#: Placeholders a reader must never see, and a dash used as a word between words.
-PLACEHOLDER = re.compile(r"\b(None|nan|NaN|NaT)\b|<NA>")
-DASH_AS_WORD = re.compile(r"\w[ ,.]*\s–\s+\w|\s–[.,;]")
-ONCE = ("tidak dapat dihitung", "belum ada data")
 
 #: Every narrative function taking only the unit-year.
 NARASI = [f for name, f in inspect.getmembers(narrative, inspect.isfunction)
@@ -62,16 +56,6 @@ def _unit_year(tmp_path_factory, kosong: set[str], tanpa: set[str]):
     data = tmp_path_factory.mktemp(f"k{next(_counter)}")
     write_workbook(data / CLEAN_UNIT / str(CLEAN_YEAR) / "lkip.xlsx", tables)
     return load_year(CLEAN_UNIT, CLEAN_YEAR, data)
-
-
-def problems_of(text: str) -> list[str]:
-    """What a reader must not see in ``text`` (an empty list when it is clean)."""
-    found = [f"placeholder {m.group(0)!r}" for m in PLACEHOLDER.finditer(text)]
-    found += [f"dash as a word near {text[max(0, m.start() - 20):m.end() + 20]!r}"
-              for m in DASH_AS_WORD.finditer(text)]
-    found += [f"{phrase!r} {text.count(phrase)} times" for phrase in ONCE
-              if text.count(phrase) > 1]
-    return found
 
 
 def test_the_checker_sees_each_pattern():
