@@ -209,7 +209,7 @@ def narasi_capaian(lkip: LkipYear) -> str:
         "dinilai": not kosong(r[kinerja.K_CAPAIAN]),
         "kategori": r[kinerja.K_KATEGORI],
         "penjelasan": r[kinerja.K_PENJELASAN],
-    } for _, r in df.iterrows()]
+    } for _i, r in df.iterrows()]
     rata = agregasi.nilai
     di_atas_100 = any(i.diperhitungkan is not None and i.diperhitungkan > SERATUS
                       for i in agregasi.dihitung)
@@ -245,7 +245,7 @@ def narasi_keluaran(lkip: LkipYear) -> str:
         "realisasi": dengan_satuan(r[kinerja.K_REALISASI], r[kinerja.K_SATUAN]),
         "capaian": _capaian_atau_alasan(r[kinerja.K_CAPAIAN], r[kinerja.K_KETERANGAN]),
         "kurang": not kosong(r[kinerja.K_CAPAIAN]) and r[kinerja.K_CAPAIAN] < SERATUS,
-    } for _, r in df.iterrows()]
+    } for _i, r in df.iterrows()]
     return tulis("keluaran", **_dasar(lkip), keluaran=keluaran, jumlah_jenis=fmt.angka(len(df)),
                  total_target=fmt.angka(target), total_realisasi=fmt.angka(realisasi),
                  capaian_total=fmt.persen(kinerja.capaian(target, realisasi).nilai))
@@ -261,7 +261,7 @@ def narasi_riwayat(lkip: LkipYear) -> str:
         "realisasi": angka_wajar(r[kinerja.K_REALISASI]),
         "capaian": fmt.persen(r[kinerja.K_CAPAIAN_TERTULIS]),
         "catatan": r[kinerja.K_CATATAN],
-    } for _, r in df.iterrows()]
+    } for _i, r in df.iterrows()]
     return tulis("riwayat", **_dasar(lkip), baris=baris,
                  awal=str(tahun[0]) if tahun else None, akhir=str(tahun[-1]) if tahun else None)
 
@@ -273,7 +273,7 @@ def narasi_renstra(lkip: LkipYear) -> str:
         "tahun": str(r[kinerja.K_TAHUN]),
         "realisasi": angka_wajar(r[kinerja.K_REALISASI]),
         "capaian": _capaian_atau_alasan(r[kinerja.K_CAPAIAN_RENSTRA], r[kinerja.K_KETERANGAN]),
-    } for _, r in df.iterrows()]
+    } for _i, r in df.iterrows()]
     satuan = dict(zip(lkip.indikator["kode"], lkip.indikator["satuan"]))
     target = (dengan_satuan(df[kinerja.K_TARGET_RENSTRA].iloc[0], satuan.get(df[kinerja.K_KODE].iloc[0]))
               if len(df) else fmt.KOSONG)
@@ -285,7 +285,7 @@ def narasi_triwulan(lkip: LkipYear) -> str:
     """Quarterly progress, or a plain statement that the workbook has none."""
     df = kinerja.tabel_triwulan(lkip)
     indikator: dict[str, list[str]] = {}
-    for _, r in df.iterrows():  # each indicator named once, its quarters after it
+    for _i, r in df.iterrows():  # each indicator named once, its quarters after it
         indikator.setdefault(r[kinerja.K_INDIKATOR], []).append(
             f"triwulan {r[kinerja.K_TRIWULAN]} "
             f"{_capaian_atau_alasan(r[kinerja.K_CAPAIAN], r[kinerja.K_KETERANGAN])}")
@@ -357,7 +357,7 @@ def narasi_serapan_triwulan(lkip: LkipYear) -> str:
              "baris": [{"triwulan": r[anggaran.K_TRIWULAN],
                         "kumulatif": fmt.rupiah(r[anggaran.K_REALISASI_KUMULATIF]),
                         "serapan": fmt.persen(r[anggaran.K_SERAPAN_KUMULATIF])}
-                       for _, r in rows.iterrows()]}
+                       for _i, r in rows.iterrows()]}
             for jenis, rows in df.groupby(anggaran.K_JENIS, sort=False)]
     return tulis("serapan_triwulan", **_dasar(lkip), seri=seri) if seri else ""
 
@@ -381,8 +381,8 @@ def narasi_tren_anggaran(lkip: LkipYear) -> str:
               "serapan": fmt.persen(r[anggaran.K_SERAPAN]),
               "perubahan": fmt.persen(_besaran(r[anggaran.K_PERUBAHAN_PAGU])),
               "arah": _arah(r[anggaran.K_PERUBAHAN_PAGU])}
-             for _, r in df.iterrows()]
-    serapan = [(r[anggaran.K_SERAPAN], str(r[anggaran.K_TAHUN])) for _, r in df.iterrows()
+             for _i, r in df.iterrows()]
+    serapan = [(r[anggaran.K_SERAPAN], str(r[anggaran.K_TAHUN])) for _i, r in df.iterrows()
                if not kosong(r[anggaran.K_SERAPAN])]
     tertinggi = max(serapan) if serapan else None
     terendah = min(serapan) if serapan else None
@@ -441,7 +441,7 @@ def narasi_aset(lkip: LkipYear) -> str:
     kategori = [{"nama": r[aset.K_KATEGORI], "jumlah": fmt.angka(r[aset.K_JUMLAH]),
                  "satuan": r[aset.K_SATUAN], "persen": fmt.persen(r[pegawai.K_PERSENTASE]),
                  "nilai": 0 if kosong(r[aset.K_JUMLAH]) else int(r[aset.K_JUMLAH])}
-                for _, r in df.iterrows()]
+                for _i, r in df.iterrows()]
     terbesar = max(kategori, key=lambda k: k["nilai"]) if kategori else None
     kondisi = aset.ringkasan_kondisi(lkip)
     return tulis("aset", **_dasar(lkip), kategori=kategori, terbesar=terbesar,
@@ -474,7 +474,7 @@ def _sebaran(df: Any, kolom_label: str) -> list[dict[str, Any]]:
     rows = [{"nama": r[kolom_label], "jumlah": fmt.angka(r[pegawai.K_JUMLAH]),
              "persen": fmt.persen(r[pegawai.K_PERSENTASE]),
              "n": 0 if kosong(r[pegawai.K_JUMLAH]) else int(r[pegawai.K_JUMLAH])}
-            for _, r in df.iterrows()]
+            for _i, r in df.iterrows()]
     return sorted(rows, key=lambda r: -r["n"])
 
 
@@ -506,7 +506,7 @@ def narasi_jabatan(lkip: LkipYear) -> str:
     df = pegawai.tabel_jabatan(lkip, jumlah=True)
     baris = [{"jabatan": r[pegawai.K_JABATAN], "jumlah": fmt.angka(r[pegawai.K_JUMLAH]),
               "laki": fmt.angka(r[pegawai.K_LAKI_LAKI]),
-              "perempuan": fmt.angka(r[pegawai.K_PEREMPUAN])} for _, r in df.iterrows()]
+              "perempuan": fmt.angka(r[pegawai.K_PEREMPUAN])} for _i, r in df.iterrows()]
     if not baris:
         return ""
     return tulis("pegawai_jabatan", **_dasar(lkip), baris=baris[:-1], jumlah=baris[-1])
@@ -536,8 +536,8 @@ def narasi_komitmen(lkip: LkipYear) -> str:
     gagal = [{"butir": r[komitmen.K_BUTIR], "uraian": r[komitmen.K_URAIAN],
               "ambang": nilai(r, komitmen.K_AMBANG, komitmen.K_AMBANG_TANGGAL),
               "realisasi": nilai(r, komitmen.K_REALISASI, komitmen.K_REALISASI_TANGGAL)}
-             for _, r in df.iterrows() if r[komitmen.K_STATUS] == komitmen.TIDAK_TERCAPAI]
-    belum = [r[komitmen.K_BUTIR] for _, r in df.iterrows()
+             for _i, r in df.iterrows() if r[komitmen.K_STATUS] == komitmen.TIDAK_TERCAPAI]
+    belum = [r[komitmen.K_BUTIR] for _i, r in df.iterrows()
              if r[komitmen.K_STATUS] == BELUM_ADA_DATA]
     return tulis("komitmen", **_dasar(lkip), total=fmt.angka(len(df)),
                  rekap={labels.kode(k): fmt.angka(v) for k, v in rekap.items() if v},
@@ -552,10 +552,10 @@ def tabel_komitmen_tampil(lkip: LkipYear) -> pd.DataFrame:
     tampil = df.assign(**{
         komitmen.K_PEMBANDING: [labels.pembanding(p) for p in df[komitmen.K_PEMBANDING]],
         komitmen.K_AMBANG: [_nilai_komitmen(r, komitmen.K_AMBANG, komitmen.K_AMBANG_TANGGAL)
-                            for _, r in df.iterrows()],
+                            for _i, r in df.iterrows()],
         komitmen.K_REALISASI: [_nilai_komitmen(r, komitmen.K_REALISASI,
                                                komitmen.K_REALISASI_TANGGAL)
-                               for _, r in df.iterrows()],
+                               for _i, r in df.iterrows()],
     }).drop(columns=[komitmen.K_AMBANG_TANGGAL, komitmen.K_REALISASI_TANGGAL])
     tampil.attrs["jenis"] = {komitmen.K_PEMBANDING: "teks", komitmen.K_AMBANG: "teks",
                              komitmen.K_REALISASI: "teks", komitmen.K_KETERANGAN: "teks"}

@@ -251,7 +251,7 @@ def test_parse_text_removes_control_and_bidi_characters():
 def test_control_and_bidi_characters_are_removed_with_a_located_warning(workbook_copy):
     data = _edit(workbook_copy, {("profil", "B2"): f"Biro {BIDI}Umum\u2066",
                                  ("indikator", "D2"): "Meningkatnya\x9b pelayanan\nbaris dua",
-                                 ("anggaran", "A2"): f"pendapatan\u200e"})
+                                 ("anggaran", "A2"): "pendapatan\u200e"})
     lkip = load_year(UNIT, YEAR, data)
     assert lkip.profil["nama_unit"] == "Biro Umum"
     assert lkip.indikator.loc[2, "indikator"] == "Meningkatnya pelayanan\nbaris dua"
