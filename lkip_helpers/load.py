@@ -44,7 +44,8 @@ from . import config
 from .errors import NO_VALUE, DataError, Problem
 from .i18n import Msg, bahasa
 from .model import LkipYear
-from .parse import ParseError, hidden_characters, is_blank, parse_cell, parse_text
+from .parse import (PERCENT_MAX, ParseError, hidden_characters, is_blank, parse_cell,
+                    parse_text)
 from .schema import INDICATOR_REFERENCES, PROFIL, SHEETS, Column, Sheet
 
 if not DEFUSEDXML:  # pragma: no cover - defusedxml is a declared dependency
@@ -606,3 +607,40 @@ def _cross_checks(profil: dict[str, Any], profil_rows: dict[str, int],
     if profil.get("skala_penilaian") == "kustom" and frames["skala"].empty:
         problems.add("profil", profil_rows.get("skala_penilaian"), "skala_penilaian", "kustom",
                      Msg("expected rows on sheet skala when the scale is 'kustom'"), "B")
+    _percent_plausible(frames, tables, problems)
+
+
+#: Number columns that hold a percentage when their row's unit (``satuan``) is "%": the same
+#: plausible range as the percent kind applies to them (parse.PERCENT_MAX).
+_PERCENT_BY_UNIT = {"indikator": ("target", "realisasi", "target_renstra"),
+                    "komitmen": ("ambang", "realisasi")}
+
+
+def _percent_plausible(frames: dict[str, pd.DataFrame], tables: dict[str, _Table],
+                       problems: _Problems) -> None:
+    """Figures in "%" beyond the plausible range (0 to PERCENT_MAX): a located problem.
+
+    The rows of sheets triwulan and riwayat_kinerja take the unit of their indicator.
+    """
+    satuan = {}
+    if "kode" in frames["indikator"]:
+        satuan = dict(zip(frames["indikator"]["kode"], frames["indikator"]["satuan"]))
+
+    def check(sheet: str, columns: tuple[str, ...], units: pd.Series) -> None:
+        df, table = frames[sheet], tables[sheet]
+        for column in columns:
+            if column not in table.letters:
+                continue
+            for row, value, unit in zip(df.index, df[column], units):
+                if (isinstance(unit, str) and unit.strip() == "%" and not pd.isna(value)
+                        and value > float(PERCENT_MAX)
+                        and (sheet, row, column) not in problems.reported):
+                    problems.add(sheet, row, column, table.raw.get((row, column), value),
+                                 Msg("expected a percentage of at most {maximum} (the unit of "
+                                     "this row is %): check the figure",
+                                     maximum=str(int(PERCENT_MAX))), table.letters[column])
+
+    for sheet, columns in _PERCENT_BY_UNIT.items():
+        check(sheet, columns, frames[sheet]["satuan"])
+    for sheet in ("triwulan", "riwayat_kinerja"):
+        check(sheet, ("target", "realisasi"), frames[sheet]["kode_indikator"].map(satuan))

@@ -381,3 +381,15 @@ def test_template_dropdowns_show_their_indonesian_error_message(tmp_path):
             assert dv.error.startswith("Pilih salah satu: ") and len(dv.error) <= 255
             assert dv.prompt and len(dv.prompt) <= 255
     assert seen >= sum(1 for s in SHEETS for c in s.columns if c.choices)
+
+
+def test_a_figure_in_percent_beyond_the_plausible_range_is_a_located_problem(workbook_copy):
+    """An indicator measured in % with realisation 8774 (87,74 typed in a %-formatted cell, or
+    a slip) is refused where it is, like a percent column."""
+    workbook_copy({("indikator", "I2"): 8774})
+    with pytest.raises(DataError) as info:
+        load_year(UNIT, YEAR, workbook_copy.data_dir)
+    (problem,) = info.value.problems
+    assert (problem.sheet, problem.row, problem.column, problem.letter) == (
+        "indikator", 2, "realisasi", "I")
+    assert "at most 1000" in str(problem)
