@@ -195,14 +195,17 @@ def check_summary(lkip) -> str:
               help="Chromium executable for the PDF (default: found on PATH; env LKIP_CHROMIUM).")
 @click.option("--timeout", type=click.FloatRange(min=1), default=600, show_default=True,
               help="Seconds a notebook cell may run before it is stopped.")
+@click.option("--include-reviu", is_flag=True,
+              help="Append the reviu (the unit's checklist) to the report as its last chapter, "
+                   "instead of writing it to its own internal page <unit>-<year>-reviu.html.")
 @click.pass_context
 def render(ctx, units, years, everything, formats, jobs, executor, data_dir, output_dir,
-           notebooks_dir, pdf_engine, chromium, timeout) -> None:
+           notebooks_dir, pdf_engine, chromium, timeout, include_reviu) -> None:
     """Render reports of UNITS (comma list) for YEARS (2023, 2021,2023 or 2021-2023).
 
     Default: the embedded unit-year. A unit without years renders every year found under the
-    data folder. Writes reports/<unit>/<year>/ (HTML, PDF, executed notebooks, render.log) and
-    reports/index.html. Exit status: 0 all rendered, 1 some failed, 2 bad names or options.
+    data folder. Writes reports/<unit>/<year>/ (HTML, PDF, the internal reviu page, executed
+    notebooks, render.log) and reports/index.html. Exit status: 0 all rendered, 1 some failed, 2 bad names or options.
     """
     from pathlib import Path
 
@@ -222,7 +225,8 @@ def render(ctx, units, years, everything, formats, jobs, executor, data_dir, out
         data_dir=Path(data_dir or config.DATA_DIR),
         notebooks_dir=Path(notebooks_dir or config.NOTEBOOKS_DIR),
         output_dir=Path(output_dir or config.REPORTS_DIR),
-        formats=formats, timeout=timeout, pdf_engine=pdf_engine, pdf_executable=executable)
+        formats=formats, timeout=timeout, pdf_engine=pdf_engine, pdf_executable=executable,
+        include_reviu=include_reviu)
     ctx.exit(run(items, options, jobs, click.echo, note, executor))
 
 

@@ -146,16 +146,22 @@ def _css() -> Markup:
     return Markup(CSS_FILE.read_text(encoding="utf-8"))
 
 
-def render_report(facts: dict[str, Any], chapters: Iterable[Chapter], dibuat: str) -> str:
+def render_report(facts: dict[str, Any], chapters: Iterable[Chapter]) -> str:
     """The whole report: cover (from ``facts``, see :func:`report_facts`), contents, chapters.
 
-    ``dibuat`` is the rendering date, already in Indonesian (``format.tanggal``). A chapter
-    with nothing to show (no data for any of its sections) is left out.
+    The cover shows the report's own date (``profil.tanggal_laporan``), never the day it was
+    rendered. A chapter with nothing to show (no data for any of its sections) is left out.
     """
     shown = [chapter for chapter in chapters if chapter.body.strip()]  # no data: left out
     return _environment().get_template("report.html.j2").render(
-        f=facts, chapters=shown, dibuat=dibuat, css=_css()
+        f=facts, chapters=shown, css=_css()
     )
+
+
+def render_reviu(facts: dict[str, Any], reviu: Chapter) -> str:
+    """The internal reviu page beside the report: the unit's checklist, marked as not part of
+    the published report, self-contained like the report."""
+    return _environment().get_template("reviu.html.j2").render(f=facts, bab=reviu, css=_css())
 
 
 def render_index(entries: list[dict[str, Any]], dibuat: str) -> str:

@@ -17,8 +17,9 @@ from .selection import unit_year_folders
 
 FACTS_FILE = "facts.json"
 INDEX_FILE = "index.html"
-#: The report files the index links to: (label, extension).
-LINKS = (("HTML", "html"), ("PDF", "pdf"))
+#: The files of a unit-year the index links to: (label, what follows ``<unit>-<year>``); the
+#: reviu page is internal to the unit and labelled so.
+LINKS = (("HTML", ".html"), ("PDF", ".pdf"), ("Reviu (internal)", "-reviu.html"))
 
 
 def today() -> str:
@@ -37,8 +38,8 @@ def write_index(output_dir: Path, dibuat: str | None = None) -> Path:
     entries = []
     for item, folder in unit_year_folders(output_dir, FACTS_FILE):
         facts = json.loads((folder / FACTS_FILE).read_text(encoding="utf-8"))
-        links = [(label, f"{item.unit}/{item.year}/{item.stem}.{ext}")
-                 for label, ext in LINKS if (folder / f"{item.stem}.{ext}").exists()]
+        links = [(label, f"{item.unit}/{item.year}/{item.stem}{suffix}")
+                 for label, suffix in LINKS if (folder / f"{item.stem}{suffix}").exists()]
         entries.append({**facts, "links": links})
     index = Path(output_dir) / INDEX_FILE
     tmp = index.with_name(f".{INDEX_FILE}.{os.getpid()}.tmp")

@@ -155,9 +155,10 @@ KODE: dict[str, str] = {
     "sasaran": N_("strategic target"),
     "anggaran": N_("budget"),
     "lainnya": N_("other"),
-    "tinggi": N_("high"),
-    "sedang": N_("medium"),
-    "rendah": N_("low"),
+    # reviu severities, worded as what the unit has to do (a checklist, not audit findings)
+    "tinggi": N_("to correct"),
+    "sedang": N_("to explain"),
+    "rendah": N_("to complete"),
 }
 
 #: How a comparison code reads in a table of commitments (with its sign).

@@ -17,6 +17,7 @@ the Markdown becomes HTML.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 import re
 from functools import lru_cache
 from typing import Any
@@ -104,12 +105,6 @@ RUMUS = {
     "serapan": "Serapan (%) = Realisasi ÷ Pagu × 100",
     "sisa": "Sisa anggaran (Rp) = Pagu − Realisasi",
     "indeks_efisiensi": "Indeks efisiensi = Capaian kinerja (%) ÷ Serapan anggaran belanja (%)",
-    "biaya_per_keluaran": "Biaya per keluaran (Rp) = Realisasi belanja ÷ Jumlah keluaran "
-                          "terealisasi (dibulatkan ke rupiah terdekat)",
-    "pagu_per_keluaran": "Pagu per keluaran (Rp) = Pagu belanja ÷ Jumlah target keluaran "
-                         "(dibulatkan ke rupiah terdekat)",
-    "kendaraan_per_pejabat": "Kendaraan per pejabat = Jumlah kendaraan ÷ Jumlah pejabat",
-    "aset_per_pns": "Aset per PNS = Jumlah seluruh aset ÷ Jumlah PNS",
 }
 
 
@@ -386,7 +381,13 @@ def narasi_tren_anggaran(lkip: LkipYear) -> str:
                if not kosong(r[anggaran.K_SERAPAN])]
     tertinggi = max(serapan) if serapan else None
     terendah = min(serapan) if serapan else None
+    pagu = [r[anggaran.K_PAGU] for _i, r in df.iterrows()]
+    total = (None if len(pagu) < 2 or kosong(pagu[0]) or kosong(pagu[-1]) or not pagu[0]
+             else (Decimal(int(pagu[-1])) - Decimal(int(pagu[0]))) / Decimal(int(pagu[0])) * 100)
+    arah_total = _arah(total)
     return tulis("tren_anggaran", **_dasar(lkip), baris=baris,
+                 arah_total=None if arah_total in (None, "tetap") else arah_total,
+                 perubahan_total=fmt.persen(_besaran(total)),
                  tertinggi={"serapan": fmt.persen(tertinggi[0]), "tahun": tertinggi[1]}
                  if tertinggi else None,
                  terendah={"serapan": fmt.persen(terendah[0]), "tahun": terendah[1]}
@@ -394,8 +395,9 @@ def narasi_tren_anggaran(lkip: LkipYear) -> str:
 
 
 def narasi_efisiensi(lkip: LkipYear) -> str:
-    """Capaian against absorption, unspent budget and cost per output, formulas written out;
-    each measure only when its figures exist."""
+    """Capaian against absorption and unspent budget, formulas written out; each measure only
+    when its figures exist. No cost per output: the schema does not link outputs to the
+    kegiatan that produced them, so the whole budget divided by outputs means nothing."""
     e = anggaran.efisiensi(lkip)
     ukuran = []
     if e.indeks_efisiensi is not None:
@@ -416,15 +418,6 @@ def narasi_efisiensi(lkip: LkipYear) -> str:
                       f"{fmt.rupiah(e.sisa_anggaran)}. Sisa ini kembali ke kas daerah dan perlu "
                       "dijelaskan: apakah karena penghematan atau karena kegiatan yang tidak "
                       "terlaksana.")
-    if e.biaya_per_keluaran is not None:
-        pembanding = (f" Sebagai pembanding perencanaan: {RUMUS['pagu_per_keluaran']}, yaitu "
-                      f"{fmt.rupiah(e.pagu_belanja)} ÷ {fmt.angka(e.target_keluaran)} = "
-                      f"{fmt.rupiah(e.pagu_per_keluaran)}."
-                      if e.pagu_per_keluaran is not None else "")
-        ukuran.append(f"**Biaya per keluaran.** Rumus: {RUMUS['biaya_per_keluaran']}. "
-                      f"{fmt.rupiah(e.realisasi_belanja)} ÷ {fmt.angka(e.keluaran_terealisasi)} = "
-                      f"{fmt.rupiah(e.biaya_per_keluaran)} untuk setiap layanan yang "
-                      f"diberikan.{pembanding}")
     return tulis("efisiensi", **_dasar(lkip), ukuran=[Markup(u) for u in ukuran])
 
 
@@ -452,18 +445,6 @@ def narasi_aset(lkip: LkipYear) -> str:
                      "ringan": fmt.angka(kondisi.rusak_ringan),
                      "berat": fmt.angka(kondisi.rusak_berat),
                      "tercatat": fmt.angka(kondisi.tercatat)})
-
-
-def narasi_rasio_aset(lkip: LkipYear) -> str:
-    """Vehicles per official and assets per civil servant, formulas written out."""
-    r = aset.rasio_aset(lkip)
-    return tulis("rasio_aset", **_dasar(lkip), rumus=RUMUS,
-                 kendaraan=fmt.angka(r.jumlah_kendaraan), pejabat=fmt.angka(r.jumlah_pejabat),
-                 aset=fmt.angka(r.jumlah_aset), pns=fmt.angka(r.jumlah_pns),
-                 kendaraan_per_pejabat=fmt.desimal(r.kendaraan_per_pejabat),
-                 aset_per_pns=fmt.desimal(r.aset_per_pns),
-                 ada_kendaraan=r.kendaraan_per_pejabat is not None,
-                 ada_aset=r.aset_per_pns is not None)
 
 
 # --------------------------------------------------------------------------- pegawai
@@ -582,22 +563,6 @@ def tabel_efisiensi(lkip: LkipYear) -> pd.DataFrame:
         ("Realisasi belanja", fmt.rupiah(e.realisasi_belanja)),
         ("Sisa anggaran belanja", fmt.rupiah(e.sisa_anggaran)),
         ("Keluaran terlaksana", fmt.angka(e.keluaran_terealisasi)),
-        ("Biaya per keluaran", fmt.rupiah(e.biaya_per_keluaran)),
-        ("Pagu per keluaran (rencana)", fmt.rupiah(e.pagu_per_keluaran)),
-    ]
-    return _tabel_ukuran(rows)
-
-
-def tabel_rasio_aset(lkip: LkipYear) -> pd.DataFrame:
-    """The asset ratios of :func:`aset.rasio_aset` with the counts behind them, formatted."""
-    r = aset.rasio_aset(lkip)
-    rows = [
-        ("Jumlah kendaraan", fmt.angka(r.jumlah_kendaraan)),
-        ("Jumlah pejabat", fmt.angka(r.jumlah_pejabat)),
-        ("Kendaraan per pejabat", fmt.desimal(r.kendaraan_per_pejabat)),
-        ("Jumlah seluruh aset", fmt.angka(r.jumlah_aset)),
-        ("Jumlah PNS", fmt.angka(r.jumlah_pns)),
-        ("Aset per PNS", fmt.desimal(r.aset_per_pns)),
     ]
     return _tabel_ukuran(rows)
 
@@ -626,6 +591,7 @@ def tabel_ikhtisar(lkip: LkipYear) -> pd.DataFrame:
     """
     a = angka_utama(lkip)
     r, e = a.anggaran, a.efisiensi
+    kategori_aset = int(lkip.aset["kategori"].notna().sum())
     rows: list[dict[str, str]] = []
 
     def baris(bab: str, ukuran: str, nilai: Any, teks: str, penilaian: str | None = None) -> None:
@@ -644,13 +610,11 @@ def tabel_ikhtisar(lkip: LkipYear) -> pd.DataFrame:
         if pos is not None:
             baris("Anggaran dan efisiensi", ukuran, pos.realisasi,
                   f"{fmt.rupiah(pos.realisasi)} ({fmt.persen(pos.serapan)})", _minimal(pos))
-    baris("Anggaran dan efisiensi", "Biaya per keluaran", e.biaya_per_keluaran,
-          fmt.rupiah(e.biaya_per_keluaran),
-          f"indeks efisiensi {fmt.desimal(e.indeks_efisiensi)}"
-          if e.indeks_efisiensi is not None else None)
-    baris("Inventaris", "Jumlah aset", a.jumlah_aset, fmt.angka(a.jumlah_aset),
-          f"{fmt.desimal(a.kendaraan_per_pejabat)} kendaraan per pejabat"
-          if a.kendaraan_per_pejabat is not None else None)
+    baris("Anggaran dan efisiensi", "Indeks efisiensi (capaian ÷ serapan)", e.indeks_efisiensi,
+          fmt.desimal(e.indeks_efisiensi))
+    baris("Inventaris", "Catatan inventaris", a.jumlah_aset, fmt.angka(a.jumlah_aset),
+          f"{fmt.angka(kategori_aset)} kategori, masing-masing dengan satuannya"
+          if kategori_aset else None)
     terbanyak = a.pendidikan_terbanyak
     baris("Sumber daya manusia", "Jumlah PNS", a.jumlah_pns, fmt.angka(a.jumlah_pns),
           f"terbanyak {terbanyak.nama} ({fmt.persen(terbanyak.persen)})" if terbanyak else None)
@@ -678,7 +642,6 @@ def narasi_ikhtisar(lkip: LkipYear) -> str:
         belanja=_pos(r.belanja), pendapatan=_pos(r.pendapatan),
         terendah=_pos(r.serapan_terendah) if _jumlah_kegiatan(lkip) > 1 else None,
         nihil=[p.uraian for p in r.tanpa_realisasi],
-        biaya=ada(a.efisiensi.biaya_per_keluaran, fmt.rupiah(a.efisiensi.biaya_per_keluaran)),
         komitmen=_rekap_komitmen(a), belum_tersedia=data_belum_tersedia(lkip))
 
 
@@ -880,13 +843,14 @@ def laporan_reviu(temuan: list, source: Any = None, lang: str | None = None) -> 
     for tingkat in TINGKAT:
         mine = [t for t in temuan if t.tingkat == tingkat]
         if mine:
-            lines.append(_("Severity {tingkat}:", lang).format(tingkat=labels.kode(tingkat, lang)))
+            lines.append(_("Items {tingkat}:", lang).format(tingkat=labels.kode(tingkat, lang)))
             lines += [f"- {letak_temuan(t, lang)}: {uraian_temuan(t, lang)}" for t in mine]
     return "\n".join(lines)
 
 
 def tabel_temuan_tampil(temuan: list) -> pd.DataFrame:
-    """The findings as the Reviu chapter shows them: severity, wording, place, the two values."""
+    """The items to check as the internal reviu page shows them: what to do, wording, place,
+    the two values."""
     df = pd.DataFrame({
         "tingkat": [t.tingkat for t in temuan],
         "temuan": [uraian_temuan(t) for t in temuan],

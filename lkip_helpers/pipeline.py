@@ -6,6 +6,9 @@ and ``reports/<unit>/<year>/`` receives:
 * ``notebooks/NN_slug.ipynb``: the executed notebooks;
 * ``<unit>-<year>.html``: one self-contained report (:mod:`lkip_helpers.html_report`);
 * ``<unit>-<year>.pdf``: the same HTML printed on A4 (:mod:`lkip_helpers.printing`);
+* ``<unit>-<year>-reviu.html``: the reviu (``notebooks/reviu_internal.ipynb``), a checklist for
+  the unit on its own internal page, not part of the published report; with
+  ``Options.include_reviu`` it is appended to the report as its last chapter instead;
 * ``render.log``: what the kernel and the chapters said that the reader must not see;
 * ``facts.json``: the cover and headline figures, read back by :mod:`lkip_helpers.index`.
 
@@ -34,7 +37,7 @@ from typing import Any, Callable, Iterable, TextIO
 
 from . import config
 from .execute import ChapterFailed, ChapterKernel, read_notebook, write_notebook
-from .html_report import chapter_from_notebook, external_references, render_report
+from .html_report import chapter_from_notebook, external_references, render_report, render_reviu
 from .i18n import _
 from .index import FACTS_FILE
 from .pdf import ChromiumError
@@ -42,6 +45,10 @@ from .printing import DEFAULT_PDF_ENGINE, Printer, pdf_engine
 from .selection import UnitYear, find_chapters
 
 FORMATS = ("html", "pdf")
+#: The reviu notebook: not a chapter (not ``NN_slug``), run after the chapters.
+REVIU_NOTEBOOK = "reviu_internal.ipynb"
+#: The internal reviu page beside the report: ``<unit>-<year>-reviu.html``.
+REVIU_SUFFIX = "-reviu"
 LOG_FILE = "render.log"
 FAILED_SUFFIX = "-failed"
 #: Seconds allowed for importing the helpers and loading the workbook before the chapters.
@@ -73,6 +80,7 @@ class Options:
     timeout: float | None = 600
     pdf_engine: str = DEFAULT_PDF_ENGINE
     pdf_executable: Path | None = None  # None: no PDF (engine missing or not wanted)
+    include_reviu: bool = False  # the reviu as the report's last chapter, not its own page
 
     @property
     def wants_pdf(self) -> bool:
@@ -222,7 +230,8 @@ class Worker:
             stale = final.with_name(final.name + FAILED_SUFFIX)
             if stale.exists():
                 shutil.rmtree(stale)
-            outcome.files = sorted(final.glob(f"{item.stem}.*"))
+            outcome.files = sorted([*final.glob(f"{item.stem}.*"),
+                                    *final.glob(f"{item.stem}{REVIU_SUFFIX}.html")])
         else:
             failed_dir = _keep_failed(built, final)
             if kept:
@@ -256,8 +265,16 @@ class Worker:
             return
         params = {"unit": item.unit, "year": item.year, "data_dir": data_dir}
         chapters = self._chapters(params, built, log, progress)
+        reviu = self._reviu(params, built, log, len(chapters) + 1, progress)
         step = time.monotonic()
-        html = render_report(facts, chapters, outcome.dibuat)
+        if reviu is not None and opts.include_reviu:
+            chapters.append(reviu)
+        elif reviu is not None:
+            page = render_reviu(facts, reviu)
+            for ref in external_references(page):
+                log.write(f"warning: the reviu page refers to {ref}: it may not open offline\n")
+            (built / f"{item.stem}{REVIU_SUFFIX}.html").write_text(page, encoding="utf-8")
+        html = render_report(facts, chapters)
         for ref in external_references(html):
             log.write(f"warning: the report refers to {ref}: it may not open offline\n")
         html_file = built / f"{item.stem}.html"
@@ -311,17 +328,33 @@ class Worker:
             raise failures[min(failures)]
         return [done[number] for number in range(len(self.chapters))]
 
+    def _reviu(self, params: dict, built: Path, log: TextIO, number: int,
+               progress: Progress):
+        """Run the reviu notebook (when there is one) after the chapters; its chapter, or None.
+
+        Appended to the report it is numbered as the chapter after the last; on its own page
+        its tables are numbered 1, 2 ...
+        """
+        path = Path(self.options.notebooks_dir) / REVIU_NOTEBOOK
+        if not path.is_file():
+            return None
+        name = f"{number:02d}_reviu.ipynb" if self.options.include_reviu else path.name
+        chapter = self._chapter(self.kernels[0], path, params, built, log, name=name)
+        progress(path.stem)
+        return chapter
+
     def _write_log(self, log: TextIO, text: str) -> None:
         with self._log_lock:  # chapters may finish in parallel threads
             log.write(text)
 
     def _chapter(self, kernel: ChapterKernel, path: Path, params: dict, built: Path,
-                 log: TextIO):
+                 log: TextIO, name: str | None = None):
+        """Run one notebook; ``name``: the file name it takes its chapter number from."""
         start = time.monotonic()
         target = built / "notebooks" / path.name
         try:
             executed = kernel.run_chapter(read_notebook(path), params, self.options.timeout,
-                                         name=path.name)
+                                         name=name or path.name)
         except ChapterFailed as failed:
             write_notebook(failed.notebook, target)
             failed.chapter = path.stem

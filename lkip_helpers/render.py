@@ -12,13 +12,14 @@ print through the parent's, so two browsers never hold a report each at the same
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import OutputError
 from .executors import DEFAULT_EXECUTOR, executors
 from .i18n import Msg, _, ngettext
 from .index import write_index
-from .pipeline import Options, Outcome
+from .pipeline import REVIU_NOTEBOOK, Options, Outcome
 from .selection import UnitYear, find_chapters
 
 
@@ -34,7 +35,8 @@ def render_batch(items: Iterable[UnitYear], options: Options, jobs: int | None =
 
     items = list(items)
     runner = executors.get(executor)()
-    steps = len(find_chapters(options.notebooks_dir)) + 1
+    reviu = (Path(options.notebooks_dir) / REVIU_NOTEBOOK).is_file()  # run after the chapters
+    steps = len(find_chapters(options.notebooks_dir)) + reviu + 1
     with tqdm(total=len(items) * steps, unit="bab", desc="lkip render", leave=False,
               disable=None if show_progress is None else not show_progress) as bar:
         def progress(label: str, step: str) -> None:

@@ -87,7 +87,7 @@ def format_sel(value: Any, lang: str = labels.LAPORAN) -> str:
     if kosong(value):
         return fmt.KOSONG
     if isinstance(value, bool):
-        return labels.kode(value, lang)
+        return _kode(value, lang)
     if isinstance(value, dt.date | pd.Timestamp):
         return fmt.tanggal(value)
     if isinstance(value, (int, float)):
@@ -95,8 +95,15 @@ def format_sel(value: Any, lang: str = labels.LAPORAN) -> str:
     return str(value)
 
 
+def _awal_besar(teks: str) -> str:
+    """A cell starts with a capital, as in a formal table ("Belanja", "Ya", "Tidak tercapai")."""
+    return teks[:1].upper() + teks[1:]
+
+
 def _kode(value: Any, lang: str = labels.LAPORAN) -> str:
-    return labels.kode(value, lang) or fmt.KOSONG
+    """A code cell in words, capitalised (``belanja`` -> "Belanja", True -> "Ya")."""
+    teks = labels.kode(value, lang)
+    return _awal_besar(teks) if teks else fmt.KOSONG
 
 
 #: The formatter of each column kind (see :mod:`lkip_helpers.labels`).
@@ -151,7 +158,7 @@ def sel_terformat(df: pd.DataFrame, format_kolom: Mapping[Any, Pemformat] | None
     sel = {k: [pemformat[k](v) for v in df[k]] for k in df.columns}
     for kolom, sebab in (alasan or {}).items():
         if kolom in sel and sebab in df.columns:
-            sel[kolom] = [labels.kode(r) if kosong(v) and not kosong(r) else t
+            sel[kolom] = [_kode(r) if kosong(v) and not kosong(r) else t
                           for t, v, r in zip(sel[kolom], df[kolom], df[sebab])]
     return pd.DataFrame(sel, index=df.index, columns=df.columns, dtype=object)
 

@@ -17,7 +17,7 @@ def _facts(tmp_path, **profil):
 def test_cover_and_index_show_the_local_government_code_and_parent(tmp_path):
     facts = _facts(tmp_path, kabupaten_kota="Kabupaten Kupang", kode_unit="4.01.01",
                    induk_organisasi="Sekretariat Daerah", provinsi="Nusa Tenggara Timur")
-    cover = text_of(render_report(facts, [], "1 Januari 2025"))
+    cover = text_of(render_report(facts, []))
     for shown in ("Sekretariat Daerah", CLEAN_TABLES["profil"]["nama_unit"], "Kode unit 4.01.01",
                   "Pemerintah Kabupaten Kupang", "Provinsi Nusa Tenggara Timur"):
         assert shown in cover, shown
@@ -32,7 +32,7 @@ def test_a_cover_without_head_of_unit_or_date_has_no_empty_lines(tmp_path):
             tables["profil"].pop(field, None)
     write_clean(tmp_path, edit)
     facts = report_facts(CLEAN_UNIT, CLEAN_YEAR, str(tmp_path))
-    cover = text_of(render_report(facts, [], "1 Januari 2025"))
+    cover = text_of(render_report(facts, []))
     assert "NIP" not in cover and "–" not in cover
     assert cover.count("Provinsi") == 1  # in the unit's name only, no empty "Provinsi" line
     index = text_of(render_index([{**facts, "links": []}], "1 Januari 2025"))

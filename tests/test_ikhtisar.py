@@ -63,8 +63,9 @@ def test_summary_table_shows_the_same_figures(seed):
                                          "memenuhi batas minimal 85,00%")
     assert rows["Realisasi pendapatan"] == ("Rp339.237.581 (70,00%)",
                                             "belum memenuhi batas minimal 90,00%")
-    assert rows["Biaya per keluaran"] == ("Rp262.303.919", "indeks efisiensi 1,14")
-    assert rows["Jumlah aset"] == ("8.418", "4,30 kendaraan per pejabat")
+    assert rows["Indeks efisiensi (capaian ÷ serapan)"] == ("1,14", "")
+    assert rows["Catatan inventaris"] == ("8.418", "6 kategori, masing-masing dengan satuannya")
+    assert "Biaya per keluaran" not in rows  # outputs are not linked to the kegiatan
     assert rows["Jumlah PNS"] == ("95", "terbanyak SLTA/SMK/KPAA (61,05%)")
     assert rows["Butir komitmen"] == (
         "17", "2 tercapai, 2 tidak tercapai, 12 belum ada data, 1 tanpa ambang")
@@ -73,8 +74,8 @@ def test_summary_table_shows_the_same_figures(seed):
 def test_summary_paragraphs_show_the_same_figures(seed):
     teks = narrative.narasi_ikhtisar(seed)
     for bagian in ("capaian kinerja tahun 2023 adalah 100,00%", "**Sangat Berhasil**",
-                   "180 dari 180 keluaran", "Dari pagu belanja Rp53.809.092.288, yang "
-                   "terealisasi Rp47.214.705.470 atau 87,74%", "batas minimal 85,00%",
-                   "Pendapatan terealisasi 70,00%", "batas minimal 90,00%", "Rp262.303.919",
+                   "180 dari 180 keluaran", "Realisasi belanja mencapai Rp47.214.705.470 dari "
+                   "pagu Rp53.809.092.288 (serapan 87,74%)", "batas minimal 85,00%",
+                   "Pendapatan terealisasi 70,00%", "batas minimal 90,00%",
                    "2 tercapai, 2 tidak tercapai, 12 belum ada data, 1 tanpa ambang"):
         assert bagian in teks, bagian

@@ -39,7 +39,7 @@ TABEL = [kinerja.tabel_capaian, kinerja.tabel_keluaran, kinerja.tabel_riwayat,
          kinerja.tabel_renstra, kinerja.tabel_triwulan, aset.tabel_aset,
          pegawai.tabel_bagian, pegawai.tabel_pendidikan, pegawai.tabel_golongan,
          pegawai.tabel_jabatan, komitmen.tabel_komitmen, narrative.tabel_ikhtisar,
-         narrative.tabel_efisiensi, narrative.tabel_rasio_aset, narrative.tabel_komitmen_tampil]
+         narrative.tabel_efisiensi, narrative.tabel_komitmen_tampil]
 
 _counter = itertools.count()
 

@@ -27,18 +27,24 @@ CHAPTERS: dict[str, Path] = {path.stem: path for path in find_chapters(NOTEBOOKS
 #: Figures of the seed an executed chapter must show. A chapter without an entry is still
 #: executed and checked for forbidden output; an entry without a chapter fails.
 EXPECTED = {
-    "01_ikhtisar": ("Rp47.214.705.470", "87,74", "Sangat Berhasil", "Rp262.303.919", "8.418",
+    "01_ikhtisar": ("Rp47.214.705.470", "87,74", "Sangat Berhasil", "1,14", "8.418",
                     "61,05", "180 dari 180", "Data belum tersedia untuk: capaian per triwulan"),
     "02_capaian_kinerja": ("Sangat Berhasil", "180", "108", "286,00", "122,30"),
     "03_anggaran_efisiensi": ("Rp47.214.705.470", "87,74", "Rp53.809.092.288",
                               "Fasilitasi Materi dan Komunikasi Pimpinan", "76,92",
-                              "Pengadaan Barang Milik Daerah", "Rp262.303.919",
+                              "Pengadaan Barang Milik Daerah", "1,14",
                               "Rp116.943.082.326", "Rp6.594.386.818"),
-    "04_inventaris": ("8.418", "8.284", "98,41", "4,30", "88,61"),
+    "04_inventaris": ("8.418", "8.284", "98,41", "35 bidang", "43 kendaraan"),
     "05_sumber_daya_manusia": ("61,05", "SLTA/SMK/KPAA", "95", "III/b", "Perempuan"),
     "06_komitmen": ("tercapai", "tidak tercapai", "belum ada data", "4 Februari 2023", "70,00"),
-    "07_reviu": ("88,05", "88,47", "104", "122,3", "87,59", "27 Februari 2024", "tinggi"),
 }
+#: Figures the seed's chapters must no longer show: cost per output (outputs are not linked to
+#: the kegiatan that produced them) and ratios of mixed assets to staff.
+NOT_SHOWN = ("Rp262.303.919", "4,30 kendaraan", "88,61", "per keluaran", "per pejabat")
+#: The reviu: not a chapter; the pipeline runs it for the unit's internal page.
+REVIU = NOTEBOOKS_DIR / "reviu_internal.ipynb"
+REVIU_EXPECTED = ("88,05", "88,47", "104", "122,3", "87,59", "27 Februari 2024",
+                  "perlu dikoreksi", "Tabel 1 Butir yang perlu dikoreksi")
 FORBIDDEN = ("Warning", "Traceback", "<Figure", "Styler object", "<pandas.", "<IPython.",
              "<matplotlib.", "Error")
 #: The parameters the renderer injects (papermill's parameterize), with their stored defaults.
@@ -125,9 +131,10 @@ def executed(tmp_path_factory):
             path = out / f"{stem}.ipynb"
             # The kernel learns the notebook's name as JupyterLab tells it (JPY_SESSION_NAME).
             before = os.environ.get("JPY_SESSION_NAME")
-            os.environ["JPY_SESSION_NAME"] = str(CHAPTERS[stem])
+            source = CHAPTERS.get(stem, NOTEBOOKS_DIR / f"{stem}.ipynb")
+            os.environ["JPY_SESSION_NAME"] = str(source)
             try:
-                papermill.execute_notebook(str(CHAPTERS[stem]), str(path), kernel_name="python3",
+                papermill.execute_notebook(str(source), str(path), kernel_name="python3",
                                            cwd=str(NOTEBOOKS_DIR), progress_bar=False,
                                            log_output=False)
             finally:
@@ -166,6 +173,27 @@ def test_executed_chapter_shows_seed_figures_and_nothing_else(executed, stem):
     all_text = "\n".join(_text(o) for o in outputs)
     for figure in EXPECTED.get(stem, ()):
         assert figure in all_text, (stem, figure)
+    for figure in NOT_SHOWN:
+        assert figure not in all_text, (stem, figure)
+
+
+def test_the_reviu_is_not_a_chapter():
+    assert REVIU.is_file() and REVIU.stem not in CHAPTERS
+    assert not any("reviu" in stem for stem in CHAPTERS)
+
+
+@pytest.mark.slow
+def test_executed_reviu_is_a_checklist_for_the_unit(executed):
+    outputs = _outputs(executed(REVIU.stem))
+    text = "\n".join(_text(o) for o in outputs)
+    for output in outputs:
+        assert output.output_type == "display_data" and output.get("name") != "stderr"
+    for bad in FORBIDDEN:
+        assert bad not in text, bad
+    for figure in REVIU_EXPECTED:
+        assert figure in text, figure
+    for word in ("Temuan reviu", "bertingkat", "menghasilkan"):
+        assert word not in text, word
 
 
 def _captions(nb) -> list[tuple[str, int, int]]:

@@ -14,11 +14,12 @@ from html.parser import HTMLParser
 
 import nbformat
 import pytest
+from builders import text_of
 
 from lkip_helpers import config
 from lkip_helpers.html_report import external_references
-from lkip_helpers.index import write_index
-from lkip_helpers.pipeline import Options
+from lkip_helpers.index import today, write_index
+from lkip_helpers.pipeline import REVIU_NOTEBOOK, REVIU_SUFFIX, Options
 from lkip_helpers.printing import resolve_pdf
 from lkip_helpers.render import render_batch
 from lkip_helpers.selection import UnitYear, find_chapters, parse_years, select
@@ -113,7 +114,79 @@ def rendered(tmp_path_factory):
     folder = out / config.DEFAULT_UNIT / str(config.DEFAULT_YEAR)
     stem = f"{config.DEFAULT_UNIT}-{config.DEFAULT_YEAR}"
     return {"out": out, "folder": folder, "html": (folder / f"{stem}.html").read_text("utf-8"),
-            "pdf": folder / f"{stem}.pdf", "chromium": chromium}
+            "pdf": folder / f"{stem}.pdf", "chromium": chromium,
+            "reviu": (folder / f"{stem}{REVIU_SUFFIX}.html").read_text("utf-8")}
+
+
+#: Wording the style guide (docs/gaya_bahasa.md) tells us to avoid: none may reach a reader.
+AVOIDED = ("menelan biaya", "dengan demikian", "Menurut unit kerja", "bertingkat",
+           "berkeadaan", "beban layanan", "bergeser", "dihasilkan pada", "Reviu Konsistensi",
+           "Temuan reviu", "per keluaran", "kendaraan per pejabat", "aset per PNS")
+#: Codes that must not stand lower-case alone in a table cell ("Belanja", "Ya", "Tidak").
+LOWER_CASE_CODES = ("belanja", "pendapatan", "ya", "tidak", "program", "kegiatan")
+
+
+class _Cells(HTMLParser):
+    """The text of every table cell of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cells: list[str] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None:
+            self.cells.append(" ".join("".join(self._cell).split()))
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+@pytest.mark.slow
+def test_report_avoids_the_wording_the_style_guide_rules_out(rendered):
+    text = text_of(rendered["html"])
+    for phrase in AVOIDED:
+        assert phrase not in text, phrase
+    assert not re.search(r"(?<![\d.])0 (perempuan|laki-laki)", text)
+    assert today() not in text  # the cover carries the report's date, not the machine's
+    cells = _Cells()
+    cells.feed(rendered["html"])
+    assert not set(cells.cells) & set(LOWER_CASE_CODES), set(cells.cells) & set(LOWER_CASE_CODES)
+    assert {"Belanja", "Ya", "Tidak"} <= set(cells.cells)
+
+
+@pytest.mark.slow
+def test_the_reviu_is_an_internal_page_beside_the_report(rendered):
+    assert "Daftar Periksa Data" not in rendered["html"]
+    assert "perlu dikoreksi" not in text_of(rendered["html"])
+    page = rendered["reviu"]
+    text = text_of(page)
+    assert "Untuk internal unit kerja — bukan bagian laporan" in text
+    assert "Daftar Periksa Data" in text and "3 perlu dikoreksi" in text
+    assert "Tabel 1 Butir yang perlu dikoreksi" in text and "Perlu diperiksa" in text
+    _assert_self_contained(page)
+    index = (rendered["out"] / "index.html").read_text("utf-8")
+    assert 'href="biro-umum-ntt/2023/biro-umum-ntt-2023-reviu.html">Reviu (internal)</a>' in index
+
+
+@pytest.mark.slow
+def test_include_reviu_appends_it_to_the_report_instead(tmp_path):
+    options = Options(output_dir=tmp_path, formats=("html",), include_reviu=True)
+    [outcome] = render_batch([UnitYear(config.DEFAULT_UNIT, config.DEFAULT_YEAR)], options, jobs=1)
+    assert outcome.ok, outcome.report()
+    folder = tmp_path / config.DEFAULT_UNIT / str(config.DEFAULT_YEAR)
+    stem = f"{config.DEFAULT_UNIT}-{config.DEFAULT_YEAR}"
+    html = (folder / f"{stem}.html").read_text("utf-8")
+    assert not (folder / f"{stem}{REVIU_SUFFIX}.html").exists()
+    number = len(NOTEBOOKS) + 1
+    assert html.find("<h1>Daftar Periksa Data</h1>") == html.rfind("<h1>") > 0  # the last chapter
+    assert f"Tabel {number}.1 Butir yang perlu dikoreksi" in text_of(html)
 
 
 @pytest.mark.slow
@@ -164,7 +237,7 @@ def test_report_shows_no_code_and_no_parameters(rendered):
 @pytest.mark.slow
 def test_executed_notebooks_and_log_are_kept(rendered):
     kept = sorted(p.name for p in (rendered["folder"] / "notebooks").glob("*.ipynb"))
-    assert kept == [p.name for p in NOTEBOOKS]
+    assert kept == sorted([p.name for p in NOTEBOOKS] + [REVIU_NOTEBOOK])
     nb = nbformat.read(rendered["folder"] / "notebooks" / NOTEBOOKS[0].name, as_version=4)
     injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert len(injected) == 1 and 'unit = "biro-umum-ntt"' in injected[0].source

@@ -185,20 +185,23 @@ def test_seed_chapter_table_and_narrative(seed, seed_findings):
     assert (first["dinyatakan"], first["dihitung"]) == ("88,05%", "88,47%")
     assert "Rp103.454.484.027 ÷ Rp116.943.082.326 = 88,47%" in first["temuan"]
     teks = narrative.narasi_reviu(seed, seed_findings)
-    assert "Reviu menghasilkan 23 temuan: 3 bertingkat tinggi, 6 bertingkat sedang, " \
-           "14 bertingkat rendah." in teks
+    assert "Ada 23 butir yang perlu diperiksa: 3 perlu dikoreksi, 6 perlu dijelaskan, " \
+           "14 perlu dilengkapi." in teks
+    assert "temuan" not in teks and "bertingkat" not in teks
     assert "0,01 poin persen" in teks
 
 
 def test_seed_report_for_the_terminal(seed, seed_findings):
     out = narrative.laporan_reviu(seed_findings, "lkip.xlsx", "en")
     lines = out.splitlines()
-    assert lines[0] == "Reviu: 23 items to check in lkip.xlsx (3 high, 6 medium, 14 low)"
-    assert out.index("Severity high:") < out.index("Severity medium:") < out.index("Severity low:")
+    assert lines[0] == ("Reviu: 23 items to check in lkip.xlsx "
+                        "(3 to correct, 6 to explain, 14 to complete)")
+    assert out.index("Items to correct:") < out.index("Items to explain:") \
+        < out.index("Items to complete:")
     assert ("- sheet total_dinyatakan, row 2, column nilai: The total of pegawai per bagian "
             "(column jumlah) is stated as 104 (Bab I A), but its rows add up to 95.") in lines
     indonesian = narrative.laporan_reviu(seed_findings, "lkip.xlsx", "id")
-    assert "Tingkat tinggi:" in indonesian
+    assert "Butir yang perlu dikoreksi:" in indonesian
     assert ("- lembar total_dinyatakan, baris 2, kolom nilai: Jumlah pegawai per bagian (kolom "
             "jumlah) tertulis 104 (Bab I A), padahal penjumlahan baris-barisnya 95.") in indonesian
 
@@ -352,8 +355,9 @@ def test_cli_check_reviu_prints_findings_by_severity_and_exits_0(workbook_copy):
                "--data-dir", str(workbook_copy.data_dir)])
     assert result.exit_code == 0, (result.output, result.exception)
     out = result.output
-    assert "Reviu: 23 items to check" in out and "(3 high, 6 medium, 14 low)" in out
-    assert out.index("Severity high:") < out.index("Severity medium:") < out.index("Severity low:")
+    assert "Reviu: 23 items to check" in out and "(3 to correct, 6 to explain, 14 to complete)" in out
+    assert out.index("Items to correct:") < out.index("Items to explain:") \
+        < out.index("Items to complete:")
     assert "- sheet total_dinyatakan, row 2, column nilai: The total of pegawai per bagian " \
            "(column jumlah) is stated as 104 (Bab I A), but its rows add up to 95." in out
 

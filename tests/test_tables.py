@@ -50,13 +50,13 @@ def test_columns_are_formatted_the_indonesian_way_by_their_kind():
     sel = tables.sel_terformat(df, alasan={"serapan": "keterangan"})
     assert list(sel["tahun"]) == ["2023", "2022"]  # a year is a name, never "2.023"
     assert list(sel["pagu"]) == ["Rp53.809.092.288", "–"]
-    assert list(sel["serapan"]) == ["99,99", "belum ada data"]  # THE rounding rule; reason
-    assert list(sel["keterangan"]) == ["–", "belum ada data"]
+    assert list(sel["serapan"]) == ["99,99", "Belum ada data"]  # THE rounding rule; reason
+    assert list(sel["keterangan"]) == ["–", "Belum ada data"]  # a code cell starts capitalised
     assert list(sel["jumlah"]) == ["8.418", "95"]
     assert list(sel["rasio"]) == ["4,30", "88,61"]
-    assert list(sel["memenuhi"]) == ["ya", "tidak"]
+    assert list(sel["memenuhi"]) == ["Ya", "Tidak"]
     assert list(sel["ambang_tanggal"]) == ["4 Februari 2023", "–"]
-    assert list(sel["status"]) == ["tidak tercapai", "tanpa ambang"]
+    assert list(sel["status"]) == ["Tidak tercapai", "Tanpa ambang"]
     # without alasan a missing figure is just missing
     assert list(tables.sel_terformat(df)["serapan"]) == ["99,99", "–"]
 
@@ -67,10 +67,10 @@ def test_headings_come_from_the_label_catalogue_never_from_keys():
                                     alasan={"serapan": "keterangan"}))
     assert re.findall(r'<th id="T_\w+level0_col\d+" class="col_heading[^"]*"\s*>([^<]*)</th>',
                       html) == ["Tahun", "Pagu (Rp)", "Serapan (%)"]
-    assert "belum ada data" in html and "keterangan" not in html.lower().split("<tbody>")[1]
+    assert "Belum ada data" in html and "keterangan" not in html.lower().split("<tbody>")[1]
     text = tables.teks(df, "Uji", "1.1", kolom=["pagu", "serapan"], alasan={"serapan": "keterangan"})
     assert text.splitlines()[0] == "Tabel 1.1 Uji"
-    assert "Pagu (Rp)" in text and "Serapan (%)" in text and "belum ada data" in text
+    assert "Pagu (Rp)" in text and "Serapan (%)" in text and "Belum ada data" in text
     assert "tahun" not in text.lower()
     english = tables.teks(df, "Test", kolom=["pagu", "serapan"], lang="en")
     assert "Allocation (Rp)" in english and "Absorption (%)" in english
@@ -113,10 +113,10 @@ def test_alasan_and_tanpa_kolom_kosong():
     hasil = tables.tanpa_kolom_kosong(df)
     assert list(hasil.columns) == ["capaian", "keterangan"]
     assert list(tables.sel_terformat(hasil, alasan={"capaian": "keterangan"})["capaian"]) == [
-        "100,00", "belum ada data"]
+        "100,00", "Belum ada data"]
     text = tables.teks(df, "Capaian", kolom=["capaian"], alasan={"capaian": "keterangan"})
     assert text.splitlines()[1].strip() == "Capaian (%)"
-    assert [line.strip() for line in text.splitlines()[2:]] == ["100,00", "belum ada data"]
+    assert [line.strip() for line in text.splitlines()[2:]] == ["100,00", "Belum ada data"]
 
 
 def test_seed_budget_table():
@@ -125,7 +125,7 @@ def test_seed_budget_table():
     html = tables.html(tables.tabel(df, "Pagu dan realisasi", "3.1"))
     text = tables.teks(df, "Pagu dan realisasi", "3.1")
     for figure in ("Rp53.809.092.288", "Rp47.214.705.470", "87,74", "99,99", "76,92",
-                   "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "belanja", "kegiatan"):
+                   "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "Belanja", "Kegiatan"):
         assert figure in html and figure in text
     assert text.startswith("Tabel 3.1 Pagu dan realisasi\n")
     # Stable id from content, different for a different table.
