@@ -46,7 +46,8 @@ from .i18n import Msg, bahasa
 from .model import LkipYear
 from .parse import (PERCENT_MAX, ParseError, hidden_characters, is_blank, parse_cell,
                     parse_text)
-from .schema import INDICATOR_REFERENCES, PROFIL, SHEETS, Column, Sheet
+from .schema import (BAGIAN_NARASI_BY_KEY, INDICATOR_REFERENCES, PROFIL, SHEETS, Column,
+                     Sheet)
 
 if not DEFUSEDXML:  # pragma: no cover - defusedxml is a declared dependency
     raise ImportError("defusedxml must be installed: workbooks are untrusted XML")
@@ -604,6 +605,14 @@ def _cross_checks(profil: dict[str, Any], profil_rows: dict[str, int],
         if ("anggaran", row, "program") not in problems.reported:
             problems.add("anggaran", row, "program", None,
                          Msg("expected the program name: belanja rows need a program"), letter)
+    narasi, letter = frames["narasi"], tables["narasi"].letters.get("kode_indikator")
+    for row, bagian, kode in zip(narasi.index, narasi["bagian"], narasi["kode_indikator"]):
+        section = BAGIAN_NARASI_BY_KEY.get(bagian)
+        if section is not None and not section.per_indikator and not pd.isna(kode) \
+                and ("narasi", row, "kode_indikator") not in problems.reported:
+            problems.add("narasi", row, "kode_indikator", kode,
+                         Msg("expected a blank: section {bagian} is one text for the whole "
+                             "unit, not one per indicator", bagian=bagian), letter)
     if profil.get("skala_penilaian") == "kustom" and frames["skala"].empty:
         problems.add("profil", profil_rows.get("skala_penilaian"), "skala_penilaian", "kustom",
                      Msg("expected rows on sheet skala when the scale is 'kustom'"), "B")

@@ -39,6 +39,7 @@ class LkipYear:
     total_dinyatakan: pd.DataFrame
     komitmen: pd.DataFrame
     skala: pd.DataFrame
+    narasi: pd.DataFrame
     warnings: tuple[Any, ...] = field(default=())  # i18n.Msg or str: str() shows it
 
     def table(self, name: str) -> pd.DataFrame:

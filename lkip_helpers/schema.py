@@ -167,6 +167,25 @@ PROFIL = Sheet(
         C("tanggal_data_pegawai", "date", False,
           "Reference date of the staff tables ('Keadaan ...').",
           "Tanggal keadaan data pegawai", "2022-12-31"),
+        C("pk_judul", "text", False,
+          "Title of the Perjanjian Kinerja document as signed (e.g. 'Perubahan Perjanjian "
+          "Kinerja Tahun 2023'); blank: 'Perjanjian Kinerja Tahun <tahun>'.",
+          "Judul dokumen Perjanjian Kinerja (kosong: Perjanjian Kinerja Tahun <tahun>)",
+          "Perubahan Perjanjian Kinerja Tahun 2023"),
+        C("pk_tempat", "text", False, "Place where the Perjanjian Kinerja was signed.",
+          "Tempat penandatanganan Perjanjian Kinerja", "Kupang"),
+        C("pk_tanggal", "date", False, "Date the Perjanjian Kinerja was signed.",
+          "Tanggal penandatanganan Perjanjian Kinerja", "2023-12-07"),
+        C("pk_pihak_pertama_nama", "text", False,
+          "First party of the Perjanjian Kinerja (the head of unit who promises the targets).",
+          "Nama pihak pertama Perjanjian Kinerja", "George Melkianus Hadjoh, SH"),
+        C("pk_pihak_pertama_jabatan", "text", False, "Position of the first party.",
+          "Jabatan pihak pertama", "Kepala Biro Umum Provinsi Nusa Tenggara Timur"),
+        C("pk_pihak_kedua_nama", "text", False,
+          "Second party of the Perjanjian Kinerja (the superior who supervises).",
+          "Nama pihak kedua Perjanjian Kinerja", "Kosmas D. Lana"),
+        C("pk_pihak_kedua_jabatan", "text", False, "Position of the second party.",
+          "Jabatan pihak kedua", "Sekretaris Daerah Provinsi Nusa Tenggara Timur"),
     ),
 )
 
@@ -215,6 +234,13 @@ INDIKATOR = Sheet(
           "fit the polarity gives no capaian (shown with the reason).",
           "Rumus capaian indikator ini: R/T untuk polaritas maksimal; T/R atau (2T-R)/T untuk "
           "polaritas minimal (kosong: rumus bawaan unit kerja)", "", choices=RUMUS_CAPAIAN),
+        C("outcome", "text", False, "Outcome the Rencana Kerja Tahunan (RKT) names for the "
+          "indicator.", "Outcome menurut Rencana Kerja Tahunan",
+          "Meningkatnya penyelenggaraan pemerintahan yang efektif dan akuntabel"),
+        C("benefit", "text", False, "Benefit the RKT names.", "Benefit (manfaat) menurut RKT",
+          "Birokrasi yang profesional dan berkinerja tinggi"),
+        C("impact", "text", False, "Impact the RKT names.", "Impact (dampak) menurut RKT",
+          "Kualitas pelayanan publik meningkat"),
     ),
 )
 
@@ -527,13 +553,109 @@ SKALA = Sheet(
     ),
 )
 
+@dataclass(frozen=True)
+class BagianNarasi:
+    """One section of the LKIP that holds the unit's own text (sheet ``narasi``)."""
+
+    kunci: str  # value of narasi.bagian
+    judul: str  # Indonesian heading, as the report prints it
+    letak: str  # where the report shows it (Bab and part), Indonesian
+    description: str  # English, for data/README.md
+    #: A regulated section the report cannot do without: left empty, the report shows a
+    #: placeholder (a draft) and ``lkip check --reviu`` lists it.
+    wajib: bool = False
+    #: Rows may name an indicator (narasi.kode_indikator) to give one text per indicator.
+    per_indikator: bool = False
+
+
+B = BagianNarasi
+#: The sections of the LKIP written by the unit, in the order of PermenPAN-RB 53/2014.
+BAGIAN_NARASI: tuple[BagianNarasi, ...] = (
+    B("kata_pengantar", "Kata Pengantar", "Kata Pengantar",
+      "Foreword signed by the head of unit.", wajib=True),
+    B("ikhtisar_eksekutif", "Ikhtisar Eksekutif", "Ikhtisar Eksekutif",
+      "The unit's own summary; the computed headline figures follow it.", wajib=True),
+    B("latar_belakang", "Latar Belakang", "Bab I A", "Background of the report.", wajib=True),
+    B("dasar_hukum", "Dasar Hukum", "Bab I A", "Legal bases, one per row or as a list, by "
+      "their exact titles.", wajib=True),
+    B("tugas_fungsi", "Tugas dan Fungsi", "Bab I A", "The unit's task and functions as its "
+      "founding regulation states them.", wajib=True),
+    B("struktur_organisasi", "Struktur Organisasi", "Bab I A",
+      "Sections and positions of the unit."),
+    B("sumber_daya_manusia", "Sumber Daya Manusia", "Bab I A",
+      "Text on staff; the staff tables follow it."),
+    B("maksud", "Maksud", "Bab I B", "Purpose of the report.", wajib=True),
+    B("isu_strategis", "Isu Strategis", "Bab I C", "Strategic issues; give each its own row "
+      "with a `judul` (e.g. 'Aspek Pelayanan Publik').", wajib=True),
+    B("sistematika", "Sistematika Penyajian", "Bab I D",
+      "How the report is organised; blank: the standard outline of PermenPAN-RB 53/2014."),
+    B("visi", "Visi", "Bab II A", "Vision the unit serves (RPJMD).", wajib=True),
+    B("misi", "Misi", "Bab II A", "Missions, and the one the unit carries out.", wajib=True),
+    B("tujuan", "Tujuan", "Bab II A", "Objective; blank: the `tujuan` of sheet `indikator`."),
+    B("sasaran", "Sasaran", "Bab II A", "Target; blank: the `sasaran` of sheet `indikator`."),
+    B("rencana_kerja_tahunan", "Rencana Kerja Tahunan", "Bab II B",
+      "Text before the RKT table (built from sheet `indikator`)."),
+    B("perjanjian_kinerja", "Perjanjian Kinerja", "Bab II C",
+      "Text before the Perjanjian Kinerja table."),
+    B("capaian_kinerja", "Capaian Kinerja Organisasi", "Bab III A",
+      "Text before the measurement of capaian."),
+    B("perbandingan_tahun", "Perbandingan dengan tahun-tahun sebelumnya", "Bab III A.2",
+      "Explanation of the history of an indicator.", per_indikator=True),
+    B("perbandingan_renstra", "Perbandingan dengan target jangka menengah", "Bab III A.3",
+      "Explanation of realisation against the Renstra target, e.g. an indicator that "
+      "changed.", per_indikator=True),
+    B("analisis_penyebab", "Analisis penyebab keberhasilan atau kegagalan", "Bab III A.4",
+      "Causes of success or failure, per indicator or for all.", wajib=True,
+      per_indikator=True),
+    B("alternatif_solusi", "Alternatif solusi", "Bab III A.4",
+      "Solutions taken or planned, per indicator or for all.", wajib=True,
+      per_indikator=True),
+    B("efisiensi", "Efisiensi penggunaan sumber daya", "Bab III A.5",
+      "How resources were used efficiently.", wajib=True),
+    B("program_penunjang", "Program dan kegiatan penunjang", "Bab III A.6",
+      "Programs and kegiatan that supported or held back the results."),
+    B("realisasi_anggaran", "Realisasi Anggaran", "Bab III B",
+      "Text before the budget tables, e.g. the source of funding."),
+    B("kesimpulan", "Kesimpulan", "Bab IV A", "Conclusions.", wajib=True),
+    B("saran", "Saran", "Bab IV B", "Suggestions for the next year.", wajib=True),
+    B("penutup", "Penutup", "Bab IV", "Closing paragraph after the suggestions."),
+    B("lampiran", "Lampiran", "Lampiran", "What the unit attaches to the report."),
+)
+BAGIAN_NARASI_BY_KEY = {b.kunci: b for b in BAGIAN_NARASI}
+
+NARASI = Sheet(
+    name="narasi",
+    title="Narrative sections",
+    judul="Narasi laporan",
+    description=(
+        "The unit's own text for the sections of the LKIP (see the list of sections below). "
+        "One row per paragraph, list or sub-section, shown in the order of the sheet. `teks` "
+        "takes limited Markdown: paragraphs (blank line or Alt+Enter twice), `- ` or `1. ` "
+        "lists, `**bold**`, `*italic*`; links, images and HTML are shown as typed, never "
+        "followed. A regulated section left empty is shown as a placeholder (a draft) and "
+        "listed by `lkip check --reviu`."
+    ),
+    required=False,
+    columns=(
+        C("bagian", "choice", True, "Section of the report (see the list of sections).",
+          "Bagian laporan", "maksud", choices=tuple(b.kunci for b in BAGIAN_NARASI)),
+        C("kode_indikator", "text", False,
+          "For a per-indicator section: the indicator (sheet `indikator`); blank: all.",
+          "Kode indikator (untuk bagian per indikator; kosong: semua)", ""),
+        C("judul", "text", False, "Sub-heading of this row, e.g. 'Aspek Pelayanan Publik'.",
+          "Sub-judul (mis. 'Aspek Pelayanan Publik')", ""),
+        C("teks", "text", True, "The text (limited Markdown).", "Teks (Markdown terbatas)",
+          "Laporan ini disusun sebagai pertanggungjawaban kinerja tahun 2023."),
+    ),
+)
+
 SHEETS: tuple[Sheet, ...] = (
     PROFIL, INDIKATOR, TRIWULAN_SHEET, KELUARAN, RIWAYAT_KINERJA, RIWAYAT_ANGGARAN, ANGGARAN,
     ASET, PEGAWAI_BAGIAN, PEGAWAI_PENDIDIKAN, PEGAWAI_GOLONGAN, PEGAWAI_JABATAN,
-    TOTAL_DINYATAKAN, KOMITMEN, SKALA,
+    TOTAL_DINYATAKAN, KOMITMEN, SKALA, NARASI,
 )
 SHEETS_BY_NAME = {s.name: s for s in SHEETS}
 
 #: Columns that refer to the indicator code (checked by the loader).
 INDICATOR_REFERENCES = (("triwulan", "kode_indikator"), ("keluaran", "kode_indikator"),
-                        ("riwayat_kinerja", "kode_indikator"))
+                        ("riwayat_kinerja", "kode_indikator"), ("narasi", "kode_indikator"))
