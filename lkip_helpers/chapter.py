@@ -21,9 +21,10 @@ import pandas as pd
 from IPython.display import display
 from matplotlib.figure import Figure
 
-from . import charts, tables
+from . import charts, dokumen, tables
 from .load import load_year
 from .model import LkipYear
+from .schema import BAGIAN_NARASI_BY_KEY
 
 
 def tampilkan_html(isi_html: str, teks: str) -> None:
@@ -62,6 +63,20 @@ def nomor_dari_nama(nama: str | os.PathLike | None) -> int | None:
     return int(m[1]) if m else None
 
 
+#: File numbers of the parts of the report: 00 is the front matter (Ikhtisar Eksekutif: its
+#: tables and charts carry no number), 01-89 are the Bab (Tabel 3.1 ...), 90-99 the Lampiran
+#: (Tabel L.1 ...).
+DEPAN, LAMPIRAN_DARI = 0, 90
+
+
+def label_bab(nomor: int | None) -> str | None:
+    """What captions put before the table's own number: "3" for Bab III (Tabel 3.1), "L" in
+    the Lampiran (Tabel L.1), None in the front matter and when unknown (unnumbered)."""
+    if nomor is None or nomor == DEPAN:
+        return None
+    return "L" if nomor >= LAMPIRAN_DARI else str(nomor)
+
+
 def nomor_bab() -> int | None:
     """The number of the chapter being run, from its notebook's file name (see
     :data:`VARIABEL_NOTEBOOK`); None when it cannot be known (then captions carry no
@@ -96,8 +111,11 @@ class Bab:
         """
         return cls(nomor if nomor is not None else nomor_bab(), load_year(unit, year, data_dir))
 
-    def _nomor(self, urutan: int) -> str:
-        return f"{self.nomor}.{urutan}" if self.nomor is not None else str(urutan)
+    def _nomor(self, urutan: int) -> str | None:
+        if self.nomor == DEPAN:
+            return None  # the front matter's tables are not numbered
+        label = label_bab(self.nomor)
+        return f"{label}.{urutan}" if label is not None else str(urutan)
 
     def tabel(self, df: pd.DataFrame, judul: str, *, kolom: Iterable[str] | None = None,
               alasan: Mapping[str, str] | None = None,
@@ -137,9 +155,28 @@ class Bab:
         """Show a chart made by :mod:`lkip_helpers.charts`, captioned "Gambar <bab>.<n> <title>"."""
         self._gambar += 1
         judul = charts.judul_grafik(fig)
-        keterangan = f"Gambar {self._nomor(self._gambar)} {judul}"
+        nomor = self._nomor(self._gambar)
+        keterangan = f"Gambar {nomor} {judul}" if nomor else judul
         tampilkan_html(html_gambar(charts.png(fig), judul, keterangan), keterangan)
 
     def narasi(self, teks: str) -> None:
         """Show narrative paragraphs (Markdown from :mod:`lkip_helpers.narrative`)."""
         tampilkan_markdown(teks)
+
+    def teks_unit(self, bagian: str, pengganti: str | None = None) -> None:
+        """Show the unit's own text of section ``bagian`` (sheet ``narasi``).
+
+        Without it: ``pengganti`` (a text generated from the data, e.g. the outline of the
+        report) when given; else, for a regulated section, the placeholder of a draft
+        (:func:`lkip_helpers.dokumen.html_isian_kosong`); else nothing.
+        """
+        teks = dokumen.teks_bagian(self.lkip, bagian) or pengganti
+        if teks:
+            self.narasi(teks)
+        elif BAGIAN_NARASI_BY_KEY[bagian].wajib:
+            self.html(dokumen.html_isian_kosong(bagian))
+
+    def html(self, isi_html: str) -> None:
+        """Show an HTML fragment built by the presentation layer (text already escaped)."""
+        if isi_html:
+            tampilkan_html(isi_html, html.unescape(re.sub(r"<[^>]+>", " ", isi_html)).strip())

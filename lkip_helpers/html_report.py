@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 from functools import lru_cache
 from pathlib import Path
@@ -46,11 +47,16 @@ _CSS_IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE
 
 @dataclass(frozen=True)
 class Chapter:
-    """One chapter of the report: its anchor, title and body HTML (outputs only)."""
+    """One chapter of the report: its anchor, title and body HTML (outputs only).
+
+    ``sections``: (anchor, title) of each of its ``##`` headings that the report shows, for
+    the Daftar Isi (Bab I A. Latar Belakang ...).
+    """
 
     anchor: str
     title: str
     body: Markup
+    sections: tuple[tuple[str, str], ...] = ()
 
 
 def chapter_title(nb: Any, fallback: str) -> str:
@@ -110,10 +116,20 @@ def _without_empty_sections(parts: list[tuple[int | None, str]]) -> list[str]:
     return [html for _, html in reversed(kept)]
 
 
+_SECTION = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _with_anchor(html: str, anchor: str) -> str:
+    """``html`` (one rendered heading cell) with its ``<h2>`` given the id ``anchor``."""
+    return html.replace("<h2>", f'<h2 id="{anchor}">', 1)
+
+
 def chapter_from_notebook(nb: Any, anchor: str, fallback_title: str) -> Chapter:
     """The reader's view of an executed notebook: markdown and outputs, no code, no prompts.
 
-    Headings with nothing under them (a section whose data is missing) are left out.
+    Headings with nothing under them (a section whose data is missing) are left out; the
+    ``##`` headings that remain get anchors and are listed in ``sections``.
     """
     title = chapter_title(nb, fallback_title)
     parts: list[tuple[int | None, str]] = []
@@ -125,13 +141,17 @@ def chapter_from_notebook(nb: Any, anchor: str, fallback_title: str) -> Chapter:
             if index == 0:  # the title is rendered by the template
                 source = "\n".join(l for l in source.splitlines() if not l.startswith("# "))
             if source.strip():
-                parts.append((_heading_level(source),
-                              f'<div class="narasi">{_MARKDOWN_CELL(source)}</div>'))
+                level = _heading_level(source)
+                html = _MARKDOWN_CELL(source)
+                if level == 2:
+                    html = _with_anchor(html, f"{anchor}-{index}")
+                parts.append((level, f'<div class="narasi">{html}</div>'))
         elif cell.cell_type == "code":
             parts.extend((None, html) for html in map(_output_html, cell.get("outputs", []))
                          if html)
-    return Chapter(anchor=anchor, title=title,
-                   body=Markup("\n".join(_without_empty_sections(parts))))
+    body = "\n".join(_without_empty_sections(parts))
+    sections = tuple((m[1], unescape(_TAG.sub("", m[2])).strip()) for m in _SECTION.finditer(body))
+    return Chapter(anchor=anchor, title=title, body=Markup(body), sections=sections)
 
 
 @lru_cache(maxsize=1)
@@ -154,8 +174,20 @@ def render_report(facts: dict[str, Any], chapters: Iterable[Chapter]) -> str:
     """
     shown = [chapter for chapter in chapters if chapter.body.strip()]  # no data: left out
     return _environment().get_template("report.html.j2").render(
-        f=facts, chapters=shown, css=_css()
+        f=facts, chapters=shown, css=_css(), kata_pengantar=kata_pengantar(facts)
     )
+
+
+def kata_pengantar(facts: dict[str, Any]) -> Markup:
+    """The foreword before the Daftar Isi: the unit's text (``facts["kata_pengantar"]``,
+    limited Markdown already escaped by :mod:`lkip_helpers.dokumen`) or a draft's
+    placeholder, then the head of unit's signature block."""
+    from .dokumen import html_isian_kosong
+
+    teks = facts.get("kata_pengantar") or ""
+    isi = (f'<div class="narasi">{_MARKDOWN_OUTPUT(teks)}</div>' if teks
+           else html_isian_kosong("kata_pengantar"))
+    return Markup(isi + (facts.get("tanda_tangan") or ""))
 
 
 def render_reviu(facts: dict[str, Any], reviu: Chapter) -> str:
@@ -256,6 +288,7 @@ def report_facts(unit: str, year: int, data_dir: str | None = None) -> dict[str,
     each) and nothing else. Headline figures come from
     :func:`lkip_helpers.ikhtisar.angka_utama`, like the report's summary and ``lkip check``.
     """
+    from .dokumen import bagian_kosong, html_tanda_tangan, teks_bagian
     from .errors import DataError
     from .format import KOSONG, persen, tanggal
     from .ikhtisar import angka_utama
@@ -268,6 +301,9 @@ def report_facts(unit: str, year: int, data_dir: str | None = None) -> dict[str,
     profil = lkip.profil
     utama = angka_utama(lkip)
     return {
+        "kata_pengantar": teks_bagian(lkip, "kata_pengantar"),
+        "tanda_tangan": html_tanda_tangan(lkip),
+        "bagian_kosong": [b.judul for b in bagian_kosong(lkip)],
         "unit": unit,
         "tahun": year,
         "nama_unit": utama.nama_unit,

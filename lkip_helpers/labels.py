@@ -79,6 +79,11 @@ KOLOM: dict[str, Kolom] = {
     "realisasi_kumulatif": Kolom(N_("Cumulative realisation"), "rupiah"),
     "serapan_kumulatif": Kolom(N_("Cumulative absorption"), "persen"),
     "uraian": Kolom(N_("Description")),
+    # perencanaan (Bab II)
+    "realisasi_tahun_sebelumnya": Kolom(N_("Realisation of the previous year"), "angka"),
+    "outcome": Kolom(N_("Outcome")),
+    "benefit": Kolom(N_("Benefit")),
+    "impact": Kolom(N_("Impact")),
     "pagu": Kolom(N_("Allocation"), "rupiah"),
     "sisa": Kolom(N_("Unspent budget"), "rupiah"),
     "serapan": Kolom(N_("Absorption"), "persen"),
@@ -112,7 +117,7 @@ KOLOM: dict[str, Kolom] = {
     "status": Kolom(N_("Status"), "kode"),
     # summaries and reviu
     "ukuran": Kolom(N_("Measure")),
-    "bab": Kolom(N_("Chapter")),
+    "bab": Kolom(N_("Aspect")),
     "penilaian": Kolom(N_("Assessment")),
     "temuan": Kolom(N_("Item to check")),
     "lembar": Kolom(N_("Sheet")),

@@ -740,6 +740,9 @@ PESAN_TEMUAN: dict[str, str] = {
         "The report is dated {dinyatakan}, after the submission deadline of {dihitung}."),
     "tanggal_data_pegawai": N_(
         "The staff data are as of {dinyatakan}, before the reporting year {tahun}."),
+    "narasi_kosong": N_(
+        "Section “{judul}” ({letak}) has no text of the unit yet; the report shows a "
+        "placeholder there. Write it on sheet narasi with section {dinyatakan}."),
 }
 #: How the lines below a parent read in "jumlah_kegiatan" (``konteks["rincian"]``).
 RINCIAN_TEMUAN = {

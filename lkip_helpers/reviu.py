@@ -50,7 +50,7 @@ import pandas as pd
 from . import anggaran, kinerja, komitmen
 from .hitung import SERATUS, bulatkan_persen, jumlahkan, ke_decimal, ke_int, kosong
 from .model import LkipYear
-from .schema import SHEETS_BY_NAME
+from .schema import BAGIAN_NARASI, SHEETS_BY_NAME
 
 TINGGI, SEDANG, RENDAH = "tinggi", "sedang", "rendah"
 #: Severities, highest first (see the module docstring).
@@ -92,6 +92,8 @@ class KodeTemuan(str, Enum):
     JUMLAH_JENIS_KELAMIN = "jumlah_jenis_kelamin"
     TANGGAL_LAPORAN = "tanggal_laporan"
     TANGGAL_DATA_PEGAWAI = "tanggal_data_pegawai"
+    #: A regulated section of the report (schema.BAGIAN_NARASI, ``wajib``) the unit left empty.
+    NARASI_KOSONG = "narasi_kosong"
 
     def __str__(self) -> str:
         return self.value
@@ -361,8 +363,8 @@ def _riwayat_kinerja_tahun_ini(lkip: LkipYear) -> list[Temuan]:
 def _antar_sumber(lkip: LkipYear) -> list[Temuan]:
     """Sources stating the same indicator-year: each realisation vs the first source's.
 
-    A different figure is TINGGI; a source with no figure (blank, e.g. "NA" in its catatan)
-    where another gives one is SEDANG.
+    A different figure is TINGGI unless either row explains it in ``catatan``; a source with
+    no figure (blank, e.g. "NA" in its catatan) where another gives one is SEDANG.
     """
     df = lkip.riwayat_kinerja
     found = []
@@ -381,7 +383,10 @@ def _antar_sumber(lkip: LkipYear) -> list[Temuan]:
                 found.append(Temuan(SEDANG, KodeTemuan.ANTAR_SUMBER_KOSONG, "riwayat_kinerja",
                                     baris, "realisasi", _teks(row["catatan"]), nilai, ANGKA,
                                     {**konteks, "sumber": row["sumber"]}))
-            elif berbeda(row["realisasi"], nilai):
+            elif berbeda(row["realisasi"], nilai) and not (_teks(row["catatan"])
+                                                          or _teks(ref["catatan"])):
+                # a difference the unit explains in ``catatan`` (e.g. the indicator changed)
+                # is not a contradiction
                 found.append(Temuan(TINGGI, KodeTemuan.ANTAR_SUMBER, "riwayat_kinerja", baris,
                                     "realisasi", ke_decimal(row["realisasi"]), nilai, ANGKA,
                                     {**konteks, "sumber": row["sumber"]}))
@@ -555,6 +560,15 @@ def _tanggal(lkip: LkipYear) -> list[Temuan]:
     return found
 
 
+def _narasi(lkip: LkipYear) -> list[Temuan]:
+    """Each regulated section of the report the unit has not written (sheet ``narasi``): the
+    report shows a placeholder there, as a draft (RENDAH: to complete)."""
+    ada = set(lkip.narasi.loc[lkip.narasi["teks"].notna(), "bagian"])
+    return [Temuan(RENDAH, KodeTemuan.NARASI_KOSONG, "narasi", None, "bagian", b.kunci, None,
+                   ANGKA, {"judul": b.judul, "letak": b.letak})
+            for b in BAGIAN_NARASI if b.wajib and b.kunci not in ada]
+
+
 # --------------------------------------------------------------------------- public API
 
 
@@ -563,7 +577,7 @@ PEMERIKSAAN: tuple[Callable[[LkipYear], list[Temuan]], ...] = (
     _persen_anggaran, _hierarki, _realisasi_triwulan, _melebihi_pagu,
     _riwayat_anggaran_tahun_ini, _capaian_dinyatakan, _keluaran_indikator,
     _riwayat_kinerja_tahun_ini, _antar_sumber, _total_dinyatakan, _pegawai_antar_lembar,
-    _serapan_minimal, _capaian_di_atas_100, _komitmen, _tanggal,
+    _serapan_minimal, _capaian_di_atas_100, _komitmen, _tanggal, _narasi,
 )
 
 
