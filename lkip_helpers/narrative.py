@@ -54,7 +54,8 @@ def aman_markdown(value: Any) -> Any:
 def lingkungan() -> Environment:
     """The Jinja2 environment of the narrative templates: Markdown out (no HTML autoescape, so
     nothing is escaped twice), data escaped for Markdown by :func:`aman_markdown`, strict
-    undefined."""
+    undefined. A macro's output is already escaped: call it as ``{{ m(x) | safe }}`` (a plain
+    ``{{ m(x) }}`` would escape it again and show backslashes)."""
     env = Environment(
         loader=PackageLoader("lkip_helpers", "templates/narasi"),
         autoescape=False,
@@ -433,6 +434,9 @@ def narasi_aset(lkip: LkipYear) -> str:
     df = aset.tabel_aset(lkip, jumlah=False)
     kategori = [{"nama": r[aset.K_KATEGORI], "jumlah": fmt.angka(r[aset.K_JUMLAH]),
                  "satuan": r[aset.K_SATUAN], "persen": fmt.persen(r[pegawai.K_PERSENTASE]),
+                 # "35 bidang": the count in its own unit (a Jinja macro would escape twice)
+                 "banyak": f"{fmt.angka(r[aset.K_JUMLAH])} "
+                           f"{str(r[aset.K_SATUAN]).lower() if not kosong(r[aset.K_SATUAN]) else 'barang'}",
                  "nilai": 0 if kosong(r[aset.K_JUMLAH]) else int(r[aset.K_JUMLAH])}
                 for _i, r in df.iterrows()]
     terbesar = max(kategori, key=lambda k: k["nilai"]) if kategori else None

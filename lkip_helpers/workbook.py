@@ -74,15 +74,38 @@ def column_note(col: Column) -> str:
     return note
 
 
-def dropdown(col: Column, allow_blank: bool) -> DataValidation:
+#: Excel refuses a dropdown whose inline list (and a message) is longer than this.
+BATAS_EXCEL = 255
+#: Hidden sheet holding the values of dropdowns too long to write inline (one column each).
+SHEET_PILIHAN = "_pilihan"
+
+
+def _daftar_pilihan(wb: Workbook, col: Column) -> str | None:
+    """For a choice column whose values do not fit an inline dropdown: write them to the
+    hidden sheet SHEET_PILIHAN and return the range formula; None when they fit inline."""
+    if len('"' + ",".join(col.choices) + '"') <= BATAS_EXCEL:
+        return None
+    ws = wb[SHEET_PILIHAN] if SHEET_PILIHAN in wb.sheetnames else wb.create_sheet(SHEET_PILIHAN)
+    ws.sheet_state = "hidden"
+    idx = ws.max_column + 1 if ws.max_row > 1 or ws.cell(1, 1).value is not None else 1
+    for row, value in enumerate(col.choices, start=1):
+        ws.cell(row=row, column=idx, value=value)
+    letter = get_column_letter(idx)
+    return f"'{SHEET_PILIHAN}'!${letter}$1:${letter}${len(col.choices)}"
+
+
+def dropdown(col: Column, allow_blank: bool, daftar: str | None = None) -> DataValidation:
     """The dropdown of a choice column: its values, the column's explanation as the input
     message, and an Indonesian error message shown (and the value refused) when something
-    else is typed. Excel shows neither message unless its ``show...Message`` flag is set."""
-    dv = DataValidation(type="list", formula1='"' + ",".join(col.choices) + '"',
+    else is typed. Excel shows neither message unless its ``show...Message`` flag is set.
+    ``daftar``: a range holding the values, for a list too long to write inline."""
+    dv = DataValidation(type="list", formula1=daftar or '"' + ",".join(col.choices) + '"',
                         allow_blank=allow_blank, showDropDown=False, showErrorMessage=True,
                         showInputMessage=True, errorStyle="stop")
     dv.errorTitle = "Nilai tidak dikenal"
-    dv.error = "Pilih salah satu: " + ", ".join(col.choices)
+    semua = "Pilih salah satu: " + ", ".join(col.choices)
+    dv.error = semua if len(semua) <= BATAS_EXCEL else (
+        "Pilih salah satu nilai dari daftar (lihat catatan pada judul kolom).")
     dv.promptTitle = col.name[:32]
     dv.prompt = col.keterangan[:255]
     return dv
@@ -101,7 +124,8 @@ def _header(ws, sheet: Sheet, rows_hint: int) -> None:
         ws.column_dimensions[letter].width = max(12, min(48, len(col.name) + 6))
         rng = f"{letter}2:{letter}{rows_hint}"
         if col.choices:
-            ws.add_data_validation(dv := dropdown(col, allow_blank=not col.required))
+            ws.add_data_validation(dv := dropdown(col, allow_blank=not col.required,
+                                                  daftar=_daftar_pilihan(ws.parent, col)))
             dv.add(rng)
         for row in range(2, rows_hint + 1):
             ws.cell(row=row, column=idx).number_format = NUMBER_FORMATS[col.kind]
@@ -124,7 +148,8 @@ def _fields(ws, sheet: Sheet, values: Mapping[str, Any]) -> None:
         target.number_format = NUMBER_FORMATS[col.kind]
         ws.cell(row=row, column=3, value=column_note(col).replace("\n", " "))
         if col.choices:
-            ws.add_data_validation(dv := dropdown(col, allow_blank=True))
+            ws.add_data_validation(dv := dropdown(col, allow_blank=True,
+                                                  daftar=_daftar_pilihan(ws.parent, col)))
             dv.add(f"B{row}")
 
 

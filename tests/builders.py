@@ -44,7 +44,10 @@ def frame(sheet_name: str, rows: list[dict[str, Any]] | None = None) -> pd.DataF
 
 def lkip_year(profil: dict[str, Any] | None = None, year: int = 2023,
               **tables: list[dict]) -> LkipYear:
-    """An LkipYear with the given profile fields (defaults applied) and sheets; others empty."""
+    """An LkipYear with the given profile fields (defaults applied) and sheets; others empty,
+    except sheet narasi, which holds NARASI_LENGKAP unless given (a finished report, not a
+    draft: its reviu lists no empty section)."""
+    tables.setdefault("narasi", NARASI_LENGKAP)
     fields = {c.name: c.default for c in PROFIL.columns}
     fields.update({"tahun": year, **(profil or {})})
     sheets = {s.name: frame(s.name, tables.pop(s.name, None)) for s in SHEETS if s.name != "profil"}
@@ -55,6 +58,36 @@ def lkip_year(profil: dict[str, Any] | None = None, year: int = 2023,
 
 CLEAN_UNIT, CLEAN_YEAR = "dinas-contoh", 2024
 PROGRAM = "Program Penunjang Urusan Pemerintahan Daerah"
+
+#: One short text for each regulated section; isu_strategis with two sub-headings, the
+#: analysis per indicator and for the whole unit.
+NARASI_LENGKAP = [
+    {"bagian": "kata_pengantar", "teks": "Laporan ini disusun sebagai pertanggungjawaban "
+     "kinerja Bagian Umum tahun 2024."},
+    {"bagian": "ikhtisar_eksekutif", "teks": "Bagian Umum melaksanakan satu program dengan tiga "
+     "kegiatan pada tahun 2024."},
+    {"bagian": "latar_belakang", "teks": "Laporan kinerja disusun setiap tahun sebagai bagian "
+     "dari Sistem Akuntabilitas Kinerja Instansi Pemerintah."},
+    {"bagian": "dasar_hukum", "teks": "1. Peraturan Presiden Nomor 29 Tahun 2014 tentang "
+     "Sistem Akuntabilitas Kinerja Instansi Pemerintah;\n2. Peraturan Menteri PAN-RB Nomor 53 "
+     "Tahun 2014."},
+    {"bagian": "tugas_fungsi", "teks": "Bagian Umum bertugas menyelenggarakan ketatausahaan "
+     "dan kerumahtanggaan dinas."},
+    {"bagian": "maksud", "teks": "Laporan ini dimaksudkan sebagai bahan evaluasi kinerja."},
+    {"bagian": "isu_strategis", "judul": "Aspek Pelayanan", "teks": "Standar layanan "
+     "persuratan belum diterapkan secara merata."},
+    {"bagian": "isu_strategis", "judul": "Aspek Sarana", "teks": "Ruang arsip terbatas."},
+    {"bagian": "visi", "teks": "Terwujudnya pelayanan administrasi yang prima."},
+    {"bagian": "misi", "teks": "- Meningkatkan kualitas layanan administrasi;\n- Menata arsip "
+     "secara elektronik."},
+    {"bagian": "analisis_penyebab", "kode_indikator": "IKU-1", "teks": "Layanan selesai tepat "
+     "waktu karena surat masuk dicatat secara elektronik."},
+    {"bagian": "alternatif_solusi", "teks": "Pelatihan petugas persuratan dilanjutkan."},
+    {"bagian": "efisiensi", "teks": "Belanja dilaksanakan sesuai rencana kebutuhan."},
+    {"bagian": "kesimpulan", "teks": "Seluruh target kinerja tahun 2024 tercapai."},
+    {"bagian": "saran", "teks": "1. Melanjutkan penataan arsip elektronik.\n2. Menambah ruang "
+     "arsip."},
+]
 
 CLEAN_TABLES = {
     "profil": {
@@ -135,6 +168,9 @@ CLEAN_TABLES = {
         {"butir": "D", "uraian": "Penyampaian LKIP", "pembanding": "paling_lambat",
          "ambang_tanggal": "2025-02-28", "realisasi_tanggal": "2025-02-20"},
     ],
+    # The unit's own text: every regulated section (schema.BAGIAN_NARASI, wajib), so that the
+    # clean workbook is a finished report, not a draft.
+    "narasi": NARASI_LENGKAP,
 }
 
 

@@ -378,7 +378,7 @@ def test_template_dropdowns_show_their_indonesian_error_message(tmp_path):
             assert dv.type == "list" and dv.showErrorMessage and dv.showInputMessage
             assert dv.errorStyle in (None, "stop")
             assert dv.errorTitle == "Nilai tidak dikenal"
-            assert dv.error.startswith("Pilih salah satu: ") and len(dv.error) <= 255
+            assert dv.error.startswith("Pilih salah satu") and len(dv.error) <= 255
             assert dv.prompt and len(dv.prompt) <= 255
     assert seen >= sum(1 for s in SHEETS for c in s.columns if c.choices)
 

@@ -14,6 +14,7 @@ from lkip_helpers.cli import main
 from lkip_helpers.errors import DataError
 from lkip_helpers.load import load_year
 from lkip_helpers.schema import KINDS, SHEETS
+from lkip_helpers.workbook import SHEET_PILIHAN
 from lkip_helpers.template import TemplateExists, buat_template
 from lkip_helpers.workbook import JENIS, NUMBER_FORMATS
 
@@ -44,7 +45,9 @@ def test_template_has_every_sheet_column_note_dropdown_and_format(tmp_path):
     path = buat_template("dinas-baru", 2025, tmp_path)
     assert path == tmp_path / "dinas-baru" / "2025" / "lkip.xlsx"
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == [s.name for s in SHEETS]
+    # the schema's sheets, then the hidden sheet holding the values of long dropdowns
+    assert wb.sheetnames == [s.name for s in SHEETS] + [SHEET_PILIHAN]
+    assert wb[SHEET_PILIHAN].sheet_state == "hidden"
     for sheet in SHEETS:
         ws = wb[sheet.name]
         assert ws.freeze_panes == "A2", sheet.name
@@ -65,7 +68,15 @@ def test_template_has_every_sheet_column_note_dropdown_and_format(tmp_path):
             assert ws.cell(row=2, column=i).number_format == NUMBER_FORMATS[col.kind]
             if col.choices:
                 letter = cell.column_letter
-                assert validations[f"{letter}2:{letter}200"] == '"' + ",".join(col.choices) + '"'
+                formula = validations[f"{letter}2:{letter}200"]
+                inline = '"' + ",".join(col.choices) + '"'
+                if len(inline) <= 255:  # Excel's limit for a list written in the dropdown
+                    assert formula == inline
+                else:  # a long list (the sections of sheet narasi) lives on the hidden sheet
+                    sheet_name, rng = formula.split("!")
+                    values = [c.value for row in wb[sheet_name.strip("'")][rng.replace("$", "")]
+                              for c in row]
+                    assert values == list(col.choices)
     assert wb["anggaran"]["A1"].comment.text.startswith(
         "Jenis: pendapatan atau belanja.\nJenis: salah satu nilai yang diperbolehkan; wajib diisi.")
 
