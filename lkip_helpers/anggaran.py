@@ -19,6 +19,7 @@ from typing import Any, Iterator
 
 import pandas as pd
 
+from . import dinyatakan
 from .hitung import bagi, jumlahkan, ke_decimal, ke_int, kosong, persentase, seri_float, seri_int
 from .kinerja import rata_rata_capaian, total_keluaran
 from .model import LkipYear
@@ -424,7 +425,9 @@ def tren_anggaran(lkip: LkipYear) -> pd.DataFrame:
     """Spending allocation and realisation per year (sheet ``riwayat_anggaran``), oldest first.
 
     Columns: KOLOM_TREN. ``serapan`` = realisasi / pagu x 100 (computed), beside the stated
-    figure; ``perubahan_pagu`` = (pagu - previous year's pagu) / previous year's pagu x 100.
+    figure (``serapan_dinyatakan``, stated where ``sumber`` says: the pair is named in
+    ``attrs["dinyatakan"]``, so a table shows the computed serapan with a footnote where they
+    differ); ``perubahan_pagu`` = (pagu - previous year's pagu) / previous year's pagu x 100.
     The current year is added from :func:`ringkasan` (source SUMBER_ANGGARAN) when the sheet
     lacks it.
     """
@@ -447,7 +450,7 @@ def tren_anggaran(lkip: LkipYear) -> pd.DataFrame:
         K_PERUBAHAN_PAGU: seri_float(perubahan), K_SUMBER: _teks(e[4] for e in entries),
     }, columns=KOLOM_TREN)
     df.attrs["jenis"] = dict(JENIS_RUPIAH)
-    return df
+    return dinyatakan.tandai(df, {K_SERAPAN: (K_SERAPAN_TERTULIS, K_SUMBER)})
 
 
 @dataclass(frozen=True)

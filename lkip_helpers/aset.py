@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from . import dinyatakan
 from .hitung import bagi, jumlahkan, persentase
 from .model import LkipYear
 # K_PERSENTASE is re-exported: the share column of tabel_aset.
@@ -41,7 +42,9 @@ def tabel_aset(lkip: LkipYear, jumlah: bool = False) -> pd.DataFrame:
     Columns: kategori, golongan_kib, jumlah, satuan, ``persentase`` = jumlah / total x 100
     (Alat Kantor dan Rumah Tangga: 8.284 of 8.418 = 98,41%), then nilai and the condition
     counts when the sheet records them. With ``jumlah``, a total row (kategori = "Jumlah")
-    ends the table; it sums nilai and the condition counts too (NA when any cell is blank).
+    ends the table; it sums nilai and the condition counts too (NA when any cell is blank),
+    and the totals the report states for them follow (``<k>_dinyatakan``, ``<k>_sumber``:
+    :func:`lkip_helpers.dinyatakan.tambah_total`).
     """
     df = lkip.aset
     opsional = [k for k in KOLOM_OPSIONAL if _tercatat(df, k)]
@@ -52,6 +55,8 @@ def tabel_aset(lkip: LkipYear, jumlah: bool = False) -> pd.DataFrame:
         tabel = tambah_baris(tabel, {K_KATEGORI: JUMLAH, K_JUMLAH: total,
                                      K_PERSENTASE: persentase(total, total),
                                      **{k: jumlahkan(df[k]) for k in opsional}})
+        tabel = dinyatakan.tambah_total(tabel, lkip, "aset", [K_JUMLAH, *opsional],
+                                        len(tabel) - 1)
     return tabel
 
 

@@ -120,27 +120,32 @@ class Bab:
     def tabel(self, df: pd.DataFrame, judul: str, *, kolom: Iterable[str] | None = None,
               alasan: Mapping[str, str] | None = None,
               format_kolom: Mapping[Any, tables.Pemformat] | None = None,
-              rata_kanan: Iterable[Any] = ()) -> None:
+              rata_kanan: Iterable[Any] = (),
+              dinyatakan: tables.Dinyatakan | None = None) -> None:
         """Show ``df`` in the one table style, captioned "Tabel <bab>.<n> <judul>".
 
         ``kolom``: the keys to show, in order; ``alasan``: value column -> column of reason
-        codes shown where the value is missing (see :func:`lkip_helpers.tables.tabel`).
+        codes shown where the value is missing; ``dinyatakan``: value column -> (stated
+        column, source column), default ``df.attrs["dinyatakan"]``: a stated figure that
+        differs gets a footnote under the table (see :func:`lkip_helpers.tables.tabel`).
         """
         self._tabel += 1
         nomor = self._nomor(self._tabel)
         styler = tables.tabel(df, judul, nomor, kolom=kolom, alasan=alasan,
-                              format_kolom=format_kolom, rata_kanan=rata_kanan)
+                              format_kolom=format_kolom, rata_kanan=rata_kanan,
+                              dinyatakan=dinyatakan)
         tampilkan_html(tables.html(styler), tables.teks(df, judul, nomor, kolom=kolom,
-                                                        alasan=alasan, format_kolom=format_kolom))
+                                                        alasan=alasan, format_kolom=format_kolom,
+                                                        dinyatakan=dinyatakan))
 
     def blok(self, df: pd.DataFrame | None, judul: str, *, narasi: str | None = None,
              grafik: Figure | Iterable[Figure] | None = None, **opsi: Any) -> None:
         """One section's block: the table (when ``df`` has rows), its chart(s), its narrative.
 
         ``opsi`` go to :meth:`tabel` (``kolom``, ``alasan``, ``format_kolom``,
-        ``rata_kanan``). A chart is drawn only with a table to show: pass it as a function
-        of no argument (``lambda: charts.batang(...)``) so nothing is drawn for an empty
-        table, or as a Figure. The narrative is shown in any case (it says when data are
+        ``rata_kanan``, ``dinyatakan``). A chart is drawn only with a table to show: pass it
+        as a function of no argument (``lambda: charts.batang(...)``) so nothing is drawn for
+        an empty table, or as a Figure. The narrative is shown in any case (it says when data are
         missing).
         """
         if df is not None and len(df):

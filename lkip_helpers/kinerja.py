@@ -44,6 +44,7 @@ from typing import Any
 
 import pandas as pd
 
+from . import dinyatakan
 from .hitung import (
     BELUM_ADA_DATA,
     TIDAK_DAPAT_DIHITUNG,
@@ -449,7 +450,10 @@ def tabel_keluaran(lkip: LkipYear, jumlah: bool = False) -> pd.DataFrame:
 
     Columns: KOLOM_KELUARAN (target and realisasi ``Int64``). With ``jumlah``, each indicator's
     outputs are followed by a total row (``keluaran`` = JUMLAH) whose capaian is computed from
-    the summed counts; its satuan is the outputs' common unit, or None if they differ.
+    the summed counts; its satuan is the outputs' common unit, or None if they differ. The
+    totals the report states for the whole sheet (``target_dinyatakan``, ``target_sumber``,
+    ``realisasi_dinyatakan``, ``realisasi_sumber``) go beside the total row when it sums the
+    whole sheet (one indicator only: with several, no row does and they stay NA).
     """
     rows: list[tuple] = []
     for kode, group in lkip.keluaran.groupby("kode_indikator", sort=False):
@@ -461,9 +465,14 @@ def tabel_keluaran(lkip: LkipYear, jumlah: bool = False) -> pd.DataFrame:
     kode, keluaran, satuan, target, realisasi = (list(c) for c in zip(*rows)) if rows else (
         [], [], [], [], [])
     hasil = [capaian(t, r) for t, r in zip(target, realisasi)]
-    return _frame({K_KODE: _text(kode), K_KELUARAN: _text(keluaran), K_SATUAN: _text(satuan),
-                   K_TARGET: seri_int(target), K_REALISASI: seri_int(realisasi),
-                   **_capaian_kolom(hasil)}, KOLOM_KELUARAN)
+    tabel = _frame({K_KODE: _text(kode), K_KELUARAN: _text(keluaran), K_SATUAN: _text(satuan),
+                    K_TARGET: seri_int(target), K_REALISASI: seri_int(realisasi),
+                    **_capaian_kolom(hasil)}, KOLOM_KELUARAN)
+    if not jumlah or not rows:
+        return tabel
+    satu_indikator = lkip.keluaran.groupby("kode_indikator", sort=False).ngroups == 1
+    return dinyatakan.tambah_total(tabel, lkip, "keluaran", [K_TARGET, K_REALISASI],
+                                   len(tabel) - 1 if satu_indikator else None)
 
 
 KOLOM_RIWAYAT = [K_KODE, K_INDIKATOR, K_TAHUN, K_SUMBER, K_TARGET, K_REALISASI, K_CAPAIAN,

@@ -30,10 +30,15 @@ JENIS = ("teks", "kode", "angka", "rupiah", "persen", "desimal", "periode", "tan
 
 @dataclass(frozen=True)
 class Kolom:
-    """A column key's label (an English msgid, translated when shown) and kind."""
+    """A column key's label (an English msgid, translated when shown) and kind.
+
+    ``dasar``: the key whose label the label is made from (a stated total's column): the
+    translated label fills ``{Label}`` as is and ``{label}`` in lower case.
+    """
 
     label: str
     jenis: str = "teks"
+    dasar: str | None = None
 
 
 #: Every column key of the calculation frames.
@@ -128,6 +133,14 @@ KOLOM: dict[str, Kolom] = {
     "dihitung": Kolom(N_("Value to compare")),
 }
 
+#: Columns a total row sums, whose total as the report states it a frame may carry beside it
+#: (:mod:`lkip_helpers.dinyatakan`): ``<k>_dinyatakan`` (same kind) and ``<k>_sumber``.
+TOTAL_DINYATAKAN = ("jumlah", "laki_laki", "perempuan", "target", "realisasi", "nilai",
+                    "kondisi_baik", "kondisi_rusak_ringan", "kondisi_rusak_berat")
+for _k in TOTAL_DINYATAKAN:
+    KOLOM[f"{_k}_dinyatakan"] = Kolom(N_("{Label}, as stated"), KOLOM[_k].jenis, _k)
+    KOLOM[f"{_k}_sumber"] = Kolom(N_("Source of the stated {label}"), "teks", _k)
+
 #: Codes held by ``kode`` columns, and how they read.
 KODE: dict[str, str] = {
     "belum_ada_data": N_("no data yet"),
@@ -198,8 +211,17 @@ def label(key: str, df: pd.DataFrame | None = None, lang: str = LAPORAN) -> str:
     if key not in KOLOM:
         return str(key)
     teks = _(KOLOM[key].label, lang)
+    if KOLOM[key].dasar is not None:
+        dasar = _(KOLOM[KOLOM[key].dasar].label, lang)
+        teks = teks.format(Label=dasar, label=_kecil(dasar))
     satuan = {"rupiah": " (Rp)", "persen": " (%)"}.get(jenis(df, key), "")
     return teks + satuan
+
+
+def _kecil(teks: str) -> str:
+    """A label inside a sentence: first letter in lower case ("Jumlah" -> "jumlah"), unless
+    the word is an acronym ("KIB")."""
+    return teks if teks[1:2].isupper() else teks[:1].lower() + teks[1:]
 
 
 def kode(value: Any, lang: str = LAPORAN) -> str | None:

@@ -2,8 +2,10 @@
 
 Each table is a tidy frame keyed by the sheet's column names: counts ``Int64`` with their share
 of the total (``persentase`` = jumlah / total x 100, a display-faithful ``Float64``); with
-``jumlah=True`` it ends with a total row labelled :data:`JUMLAH`. Labels and formatting belong
-to the table layer.
+``jumlah=True`` it ends with a total row labelled :data:`JUMLAH`, beside which the total the
+report states for the sheet (sheet ``total_dinyatakan``) is carried in ``jumlah_dinyatakan`` and
+``jumlah_sumber`` (:func:`lkip_helpers.dinyatakan.tambah_total`; NA when none is stated).
+Labels and formatting belong to the table layer.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from . import dinyatakan
 from .hitung import jumlahkan, kosong, persentase, seri_float, seri_int
 from .model import LkipYear
 from .schema import GOLONGAN_RUANG, JENJANG_PENDIDIKAN
@@ -38,12 +41,15 @@ def _urutkan(df: pd.DataFrame, kolom: str, urutan: tuple[str, ...]) -> pd.DataFr
     return df.assign(_u=df[kolom].map(posisi)).sort_values("_u", kind="stable").drop(columns="_u")
 
 
-def tabel_sebaran(df: pd.DataFrame, kolom: list[str], jumlah: bool = False) -> pd.DataFrame:
+def tabel_sebaran(df: pd.DataFrame, kolom: list[str], jumlah: bool = False,
+                  lkip: LkipYear | None = None, lembar: str | None = None) -> pd.DataFrame:
     """A count table with shares: the ``kolom`` columns of ``df`` (``"jumlah"`` among them).
 
     Adds ``persentase`` = jumlah / total x 100 (NA when the total is unknown or 0) and, with
     ``jumlah``, a total row (first column = JUMLAH, jumlah = total, persentase = 100). Text
-    columns stay object, counts ``Int64``. Also used for the asset inventory.
+    columns stay object, counts ``Int64``. Also used for the asset inventory. With ``jumlah``
+    and ``lkip``, ``lembar`` (the sheet ``df`` comes from), the total the report states for
+    that sheet's jumlah goes beside the total row (``jumlah_dinyatakan``, ``jumlah_sumber``).
     """
     total = jumlahkan(df["jumlah"])
     data = {k: (seri_int(df[k]) if str(df[k].dtype) == "Int64" else _teks(df[k])) for k in kolom}
@@ -52,6 +58,8 @@ def tabel_sebaran(df: pd.DataFrame, kolom: list[str], jumlah: bool = False) -> p
     if jumlah and len(tabel):
         tabel = tambah_baris(tabel, {kolom[0]: JUMLAH, "jumlah": total,
                                      K_PERSENTASE: persentase(total, total)})
+        if lkip is not None and lembar is not None:
+            tabel = dinyatakan.tambah_total(tabel, lkip, lembar, [K_JUMLAH], len(tabel) - 1)
     return tabel
 
 
@@ -71,8 +79,9 @@ def tambah_baris(tabel: pd.DataFrame, baris: dict[str, Any]) -> pd.DataFrame:
 
 
 def tabel_bagian(lkip: LkipYear, jumlah: bool = False) -> pd.DataFrame:
-    """Staff per section: Bagian, Jumlah, Persentase (%) (seed: 37 + 35 + 23 = 95)."""
-    return tabel_sebaran(lkip.pegawai_bagian, [K_BAGIAN, K_JUMLAH], jumlah)
+    """Staff per section: Bagian, Jumlah, Persentase (%) (seed: 37 + 35 + 23 = 95; the report
+    states 104 in Bab I A: ``jumlah_dinyatakan`` of the total row)."""
+    return tabel_sebaran(lkip.pegawai_bagian, [K_BAGIAN, K_JUMLAH], jumlah, lkip, "pegawai_bagian")
 
 
 def tabel_pendidikan(lkip: LkipYear, jumlah: bool = False) -> pd.DataFrame:
@@ -81,13 +90,13 @@ def tabel_pendidikan(lkip: LkipYear, jumlah: bool = False) -> pd.DataFrame:
     Seed: SLTA 58 of 95 = 61,05%.
     """
     df = _urutkan(lkip.pegawai_pendidikan, "jenjang", JENJANG_PENDIDIKAN)
-    return tabel_sebaran(df, [K_JENJANG, K_URAIAN, K_JUMLAH], jumlah)
+    return tabel_sebaran(df, [K_JENJANG, K_URAIAN, K_JUMLAH], jumlah, lkip, "pegawai_pendidikan")
 
 
 def tabel_golongan(lkip: LkipYear, jumlah: bool = False) -> pd.DataFrame:
     """Civil servants per rank, IV/e down to I/a: Golongan/ruang, Pangkat, Jumlah, Persentase."""
     df = _urutkan(lkip.pegawai_golongan, "golongan", GOLONGAN_RUANG)
-    return tabel_sebaran(df, [K_GOLONGAN, K_PANGKAT, K_JUMLAH], jumlah)
+    return tabel_sebaran(df, [K_GOLONGAN, K_PANGKAT, K_JUMLAH], jumlah, lkip, "pegawai_golongan")
 
 
 KOLOM_JABATAN = [K_JABATAN, K_JENIS_JABATAN, K_JUMLAH, K_LAKI_LAKI, K_PEREMPUAN]
@@ -97,14 +106,16 @@ def tabel_jabatan(lkip: LkipYear, jumlah: bool = False) -> pd.DataFrame:
     """Officials per position/echelon with men and women (Tabel 1.3), in sheet order.
 
     Columns: KOLOM_JABATAN. The total row sums each column (seed: 10 = 7 men + 3 women); a
-    column total is NA when any of its cells is blank.
+    column total is NA when any of its cells is blank. With ``jumlah``, the totals the report
+    states follow (``<k>_dinyatakan``, ``<k>_sumber`` for jumlah, laki_laki, perempuan).
     """
     df = lkip.pegawai_jabatan
     tabel = pd.DataFrame({k: (_teks(df[k]) if k in (K_JABATAN, K_JENIS_JABATAN) else seri_int(df[k]))
                           for k in KOLOM_JABATAN}, columns=KOLOM_JABATAN).reset_index(drop=True)
     if jumlah and len(tabel):
-        tabel = tambah_baris(tabel, {K_JABATAN: JUMLAH, **{
-            k: jumlahkan(df[k]) for k in (K_JUMLAH, K_LAKI_LAKI, K_PEREMPUAN)}})
+        summed = (K_JUMLAH, K_LAKI_LAKI, K_PEREMPUAN)
+        tabel = tambah_baris(tabel, {K_JABATAN: JUMLAH, **{k: jumlahkan(df[k]) for k in summed}})
+        tabel = dinyatakan.tambah_total(tabel, lkip, "pegawai_jabatan", summed, len(tabel) - 1)
     return tabel
 
 

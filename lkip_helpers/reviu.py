@@ -47,7 +47,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 import pandas as pd
 
-from . import anggaran, kinerja, komitmen
+from . import anggaran, dinyatakan, kinerja, komitmen
 from .hitung import SERATUS, bulatkan_persen, jumlahkan, ke_decimal, ke_int, kosong
 from .model import LkipYear
 from .schema import BAGIAN_NARASI, SHEETS_BY_NAME
@@ -487,16 +487,16 @@ def _total_dinyatakan(lkip: LkipYear) -> list[Temuan]:
     """
     total_anggaran = anggaran.ringkasan(lkip).total
     found = []
-    for row in lkip.total_dinyatakan.itertuples():
+    for row in dinyatakan.daftar_total(lkip):  # the same lookup as the tables' footnotes
         sheet = SHEETS_BY_NAME.get(row.lembar)
-        kolom = str(row.kolom).strip().lower()
+        kolom = row.kolom
         kind = next((c.kind for c in sheet.columns if c.name == kolom), None) if sheet else None
         konteks = {"lembar_total": row.lembar, "judul_lembar": _judul(row.lembar),
-                   "kolom_total": kolom, "sumber": _teks(row.sumber)}
+                   "kolom_total": kolom, "sumber": row.sumber}
         if kind not in _DAPAT_DIJUMLAH or (row.lembar == "anggaran"
                                            and kolom not in ("pagu", "realisasi")):
             found.append(Temuan(RENDAH, KodeTemuan.TOTAL_TIDAK_DAPAT_DIPERIKSA,
-                                "total_dinyatakan", row.Index, "kolom", kolom, None, ANGKA,
+                                "total_dinyatakan", row.baris, "kolom", kolom, None, ANGKA,
                                 konteks))
             continue
         if row.lembar == "anggaran":
@@ -506,7 +506,7 @@ def _total_dinyatakan(lkip: LkipYear) -> list[Temuan]:
         beda = _tidak_sama if kind in ("int", "rupiah") else berbeda
         if summed is not None and beda(row.nilai, summed):
             found.append(Temuan(TINGGI, KodeTemuan.TOTAL_DINYATAKAN, "total_dinyatakan",
-                                row.Index, "nilai", ke_decimal(row.nilai), summed,
+                                row.baris, "nilai", row.nilai, summed,
                                 RUPIAH if kind == "rupiah" else ANGKA, konteks))
     return found
 

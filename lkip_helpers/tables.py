@@ -15,10 +15,19 @@ codes). :func:`tabel` turns it into a pandas ``Styler``:
 * a hierarchy (budget: program -> kegiatan -> sub kegiatan) is shown by indenting a text
   column by each row's level (:func:`berjenjang`), with non-breaking spaces that pass through
   HTML escaping unchanged, so the cell is still escaped exactly once;
-* the caption reads "Tabel X.Y <judul>".
+* the caption reads "Tabel X.Y <judul>";
+* stated vs computed (``dinyatakan``): where the data hold the figure the unit's report states
+  beside the computed one (``{"serapan": ("serapan_dinyatakan", "sumber")}``: value column ->
+  its stated column and the column saying where it is stated; by default the pairs the frame
+  names in ``df.attrs["dinyatakan"]``, see :mod:`lkip_helpers.dinyatakan`), the cell shows the
+  computed figure and, when the two differ as displayed (same formatter, so percentages by THE
+  rounding rule), a superscript marker (¹ ² ³ ..., numbered per table, row by row); the
+  footnotes ("¹ Tertulis 88,05% dalam Bab III A.2.") follow the table. The stated and source
+  columns are shown only when listed in ``kolom``.
 
-:func:`html` gives the HTML fragment to display; :func:`teks` a plain-text version of the same
-formatted cells (the ``text/plain`` alternative of a notebook output).
+:func:`html` gives the HTML fragment to display (the table, then its footnotes); :func:`teks` a
+plain-text version of the same formatted cells and footnotes (the ``text/plain`` alternative of
+a notebook output).
 """
 
 from __future__ import annotations
@@ -34,9 +43,13 @@ from pandas.io.formats.style import Styler
 
 from . import format as fmt
 from . import labels
+from .dinyatakan import ATTR as ATTR_DINYATAKAN
 from .hitung import kosong
+from .i18n import _
 
 Pemformat = Callable[[Any], str]
+#: Value column -> (column of its stated figure, column saying where it is stated, or None).
+Dinyatakan = Mapping[str, tuple[str, "str | None"]]
 
 #: Text of the first cell of a total row; such rows are shown bold.
 LABEL_JUMLAH = ("jumlah", "total")
@@ -61,6 +74,11 @@ GAYA_KANAN = "text-align: right;"
 GAYA_TEKS_PANJANG = "min-width: 16em;"
 PANJANG_MINIMAL = 40
 GAYA_JUMLAH = "font-weight: bold;"
+#: The footnotes under a table (stated vs computed figures), and the table's margin above them.
+GAYA_CATATAN = ("margin: 0 0 1.2em 0; font-size: 0.8em; color: #000; "
+                "font-family: 'DejaVu Sans', Arial, sans-serif;")
+GAYA_CATATAN_BARIS = "margin: 0.1em 0;"
+GAYA_TABEL_BERCATATAN = "margin-bottom: 0.3em;"
 
 
 def _periode(value: Any) -> str:
@@ -209,26 +227,57 @@ def judul_tabel(judul: str, nomor: str | None = None) -> str:
     return f"Tabel {nomor} {judul}" if nomor else judul
 
 
-def _pilih(df: pd.DataFrame, kolom: Iterable[str] | None) -> pd.DataFrame:
-    shown = df if kolom is None else df[list(kolom)]
+def pasangan_dinyatakan(df: pd.DataFrame, dinyatakan: Dinyatakan | None = None
+                        ) -> dict[str, tuple[str, str | None]]:
+    """The stated-figure pairs of a table: ``dinyatakan`` when given (every column it names
+    must be in ``df``), else those the frame names in ``df.attrs["dinyatakan"]`` whose columns
+    are still there (a selection of columns may have left some out)."""
+    def missing(k: str, nilai: str, sumber: str | None) -> list[str]:
+        return [c for c in (k, nilai, sumber) if c is not None and c not in df.columns]
+
+    if dinyatakan is None:
+        return {k: (nilai, sumber)
+                for k, (nilai, sumber) in (df.attrs.get(ATTR_DINYATAKAN) or {}).items()
+                if not missing(k, nilai, sumber)}
+    for k, (nilai, sumber) in dinyatakan.items():
+        if missing(k, nilai, sumber):
+            raise KeyError(f"dinyatakan names columns the table does not have: "
+                           f"{missing(k, nilai, sumber)}")
+    return dict(dinyatakan)
+
+
+def _pilih(df: pd.DataFrame, kolom: Iterable[str] | None,
+           sembunyi: Iterable[str] = ()) -> pd.DataFrame:
+    """The columns listed in ``kolom`` (default: all but those in ``sembunyi``)."""
+    if kolom is None:
+        shown = df[[k for k in df.columns if k not in set(sembunyi)]]
+    else:
+        shown = df[list(kolom)]
     return shown.reset_index(drop=True)
 
 
 def _kosong_semua(values: pd.Series, df: pd.DataFrame, key: str,
-                 alasan: Mapping[str, str] | None) -> bool:
-    """A column with no value in any row, nor a reason in its place: not shown."""
-    sebab = (alasan or {}).get(key)
+                 alasan: Mapping[str, str] | None, dinyatakan: Dinyatakan) -> bool:
+    """A column with no value in any row, nor a reason or a stated figure in its place: not
+    shown."""
+    isi = [(alasan or {}).get(key), (dinyatakan.get(key) or (None,))[0]]
     return (all(kosong(v) for v in values)
-            and (sebab is None or sebab not in df.columns or all(kosong(v) for v in df[sebab])))
+            and all(c is None or c not in df.columns or all(kosong(v) for v in df[c])
+                    for c in isi))
 
 
 def _sel(df: pd.DataFrame, kolom: Iterable[str] | None, alasan: Mapping[str, str] | None,
-         format_kolom: Mapping[Any, Pemformat] | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The columns shown (raw) and their cells as the reader sees them (formatted, reasons
-    filled in from columns that need not be shown themselves). A column with no value in any
-    row is left out."""
-    shown = _pilih(df, kolom)
-    shown = shown[[k for k in shown.columns if not _kosong_semua(shown[k], df, k, alasan)]]
+         format_kolom: Mapping[Any, Pemformat] | None, dinyatakan: Dinyatakan | None = None,
+         lang: str = labels.LAPORAN) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """The columns shown (raw), their cells as the reader sees them (formatted, reasons
+    filled in from columns that need not be shown themselves, footnote markers added) and
+    the footnotes. A column with no value in any row is left out, and so are the stated and
+    source columns unless listed in ``kolom``."""
+    pairs = pasangan_dinyatakan(df, dinyatakan)
+    sembunyi = {c for nilai, sumber in pairs.values() for c in (nilai, sumber) if c is not None}
+    shown = _pilih(df, kolom, sembunyi)
+    shown = shown[[k for k in shown.columns
+                   if not _kosong_semua(shown[k], df, k, alasan, pairs)]]
     sel = sel_terformat(_pilih(df, None), alasan=alasan)[list(shown.columns)]
     for k, f in (format_kolom or {}).items():
         if k not in shown.columns:
@@ -236,22 +285,79 @@ def _sel(df: pd.DataFrame, kolom: Iterable[str] | None, alasan: Mapping[str, str
                 continue  # left out: no value in any row
             raise KeyError(f"format_kolom names a column the table does not have: {k!r}")
         sel[k] = [f(v) for v in shown[k]]
-    return shown, sel
+    catatan = _catatan_kaki(df, sel, pairs, format_kolom, lang)
+    return shown, sel, catatan
+
+
+_SUPERSKRIP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def penanda(nomor: int) -> str:
+    """The footnote marker of footnote ``nomor``: 1 -> "¹", 12 -> "¹²"."""
+    return str(nomor).translate(_SUPERSKRIP)
+
+
+def _pemformat_catatan(df: pd.DataFrame, kolom: str,
+                       format_kolom: Mapping[Any, Pemformat] | None) -> Pemformat:
+    """How a stated figure and the computed one are compared and the stated one is written in
+    a footnote: the column's own formatter, with its unit (a percentage as "88,05%", by THE
+    rounding rule) and, for counts, decimals only when the figure has them."""
+    if format_kolom and kolom in format_kolom:
+        return format_kolom[kolom]
+    jenis = labels.jenis(df, kolom)
+    return {"persen": fmt.persen, "angka": angka_wajar}.get(jenis) or PEMFORMAT[jenis]
+
+
+def catatan_dinyatakan(nilai: str, sumber: Any, lang: str = labels.LAPORAN) -> str:
+    """The wording of a footnote: "Tertulis 88,05% dalam Bab III A.2." (``nilai`` already
+    formatted; ``sumber`` where it is stated, or missing)."""
+    if kosong(sumber) or not str(sumber).strip():
+        return _("Stated as {value}.", lang).format(value=nilai)
+    return _("Stated as {value} in {source}.", lang).format(value=nilai, source=str(sumber).strip())
+
+
+def _catatan_kaki(df: pd.DataFrame, sel: pd.DataFrame, pairs: Dinyatakan,
+                  format_kolom: Mapping[Any, Pemformat] | None, lang: str) -> list[str]:
+    """Marks, in ``sel`` (in place), each shown cell whose stated figure differs from the
+    computed one as displayed, and returns the footnotes ("¹ Tertulis ..."), numbered row by
+    row, left to right."""
+    raw = _pilih(df, None)
+    catatan: list[str] = []
+    kolom = [(j, k) for j, k in enumerate(sel.columns) if k in pairs]
+    for i in range(len(sel)):
+        for j, k in kolom:
+            kol_nilai, kol_sumber = pairs[k]
+            stated = raw[kol_nilai].iloc[i]
+            if kosong(stated):
+                continue
+            f = _pemformat_catatan(df, k, format_kolom)
+            if f(stated) == f(raw[k].iloc[i]):
+                continue
+            tanda = penanda(len(catatan) + 1)
+            sel.iat[i, j] = f"{sel.iat[i, j]}{tanda}"
+            sumber = None if kol_sumber is None else raw[kol_sumber].iloc[i]
+            catatan.append(f"{tanda} {catatan_dinyatakan(f(stated), sumber, lang)}")
+    return catatan
 
 
 def tabel(df: pd.DataFrame, judul: str, nomor: str | None = None, *,
           kolom: Iterable[str] | None = None, alasan: Mapping[str, str] | None = None,
           format_kolom: Mapping[Any, Pemformat] | None = None,
-          rata_kanan: Iterable[Any] = (), lang: str = labels.LAPORAN) -> Styler:
+          rata_kanan: Iterable[Any] = (), dinyatakan: Dinyatakan | None = None,
+          lang: str = labels.LAPORAN) -> Styler:
     """The report style of a table (see the module docstring).
 
-    ``df``: a tidy frame; ``kolom``: the keys to show, in order (default all);
-    ``alasan``: value column -> column of reason codes shown where the value is missing (the
-    reason column itself is shown only if listed in ``kolom``); ``judul``: what the table
-    shows; ``nomor``: "X.Y" for the caption; ``format_kolom``: overrides of a column's
-    formatter; ``rata_kanan``: further columns to right-align.
+    ``df``: a tidy frame; ``kolom``: the keys to show, in order (default all but the stated
+    and source columns of ``dinyatakan``); ``alasan``: value column -> column of reason codes
+    shown where the value is missing (the reason column itself is shown only if listed in
+    ``kolom``); ``judul``: what the table shows; ``nomor``: "X.Y" for the caption;
+    ``format_kolom``: overrides of a column's formatter; ``rata_kanan``: further columns to
+    right-align; ``dinyatakan``: value column -> (its stated column, its source column or
+    None), default ``df.attrs["dinyatakan"]`` (``{}`` for none): a differing stated figure
+    gets a footnote. The footnotes are kept on the Styler (:func:`catatan_kaki`) and shown by
+    :func:`html`.
     """
-    shown, sel = _sel(df, kolom, alasan, format_kolom)
+    shown, sel, catatan = _sel(df, kolom, alasan, format_kolom, dinyatakan, lang)
     if shown.columns.duplicated().any():
         raise ValueError(f"table {judul!r} has duplicate columns")
     styler = sel.style.format(lambda v: _html.escape(str(v)))
@@ -270,26 +376,51 @@ def tabel(df: pd.DataFrame, judul: str, nomor: str | None = None, *,
     if panjang:
         styler = styler.set_table_styles(
             {k: [{"selector": "td", "props": GAYA_TEKS_PANJANG}] for k in panjang}, overwrite=False)
-    return styler.apply(_baris_tebal(df), axis=1)
+    if catatan:
+        styler = styler.set_table_styles([{"selector": "", "props": GAYA_TABEL_BERCATATAN}],
+                                         overwrite=False)
+    styler = styler.apply(_baris_tebal(df), axis=1)
+    setattr(styler, _ATTR_CATATAN, list(catatan))
+    return styler
+
+
+#: Attribute of a Styler made by :func:`tabel` holding its footnotes (plain text).
+_ATTR_CATATAN = "lkip_catatan_kaki"
+
+
+def catatan_kaki(styler: Styler) -> list[str]:
+    """The footnotes of a table made by :func:`tabel` ("¹ Tertulis 88,05% dalam Bab III A.2."),
+    plain text, not escaped; empty when there are none."""
+    return list(getattr(styler, _ATTR_CATATAN, None) or [])
+
+
+def html_catatan(catatan: Iterable[str]) -> str:
+    """The footnotes under a table, each escaped once: ``<div class="catatan-kaki">`` holding
+    one ``<p>`` each; "" when there are none."""
+    baris = "".join(f'<p style="{GAYA_CATATAN_BARIS}">{_html.escape(c)}</p>' for c in catatan)
+    return f'<div class="catatan-kaki" style="{GAYA_CATATAN}">{baris}</div>' if baris else ""
 
 
 def html(styler: Styler) -> str:
-    """The HTML fragment of a styled table (style block scoped to this table, then the table).
+    """The HTML fragment of a styled table (style block scoped to this table, then the table,
+    then its footnotes).
 
     The table id is derived from the content, so it is stable from run to run and two
     different tables never share one when chapters are joined into one page.
     """
-    sidik = hashlib.sha1(styler.to_html(table_uuid="x").encode()).hexdigest()[:12]
-    return styler.to_html(table_uuid=f"lkip{sidik}")
+    catatan = html_catatan(catatan_kaki(styler))
+    sidik = hashlib.sha1((styler.to_html(table_uuid="x") + catatan).encode()).hexdigest()[:12]
+    return styler.to_html(table_uuid=f"lkip{sidik}") + catatan
 
 
 def teks(df: pd.DataFrame, judul: str, nomor: str | None = None, *,
          kolom: Iterable[str] | None = None, alasan: Mapping[str, str] | None = None,
-         format_kolom: Mapping[Any, Pemformat] | None = None, lang: str = labels.LAPORAN) -> str:
-    """Plain-text version of :func:`tabel`: caption line, then the formatted cells."""
-    shown, sel = _sel(df, kolom, alasan, format_kolom)
+         format_kolom: Mapping[Any, Pemformat] | None = None,
+         dinyatakan: Dinyatakan | None = None, lang: str = labels.LAPORAN) -> str:
+    """Plain-text version of :func:`tabel`: caption line, the formatted cells, the footnotes."""
+    shown, sel, catatan = _sel(df, kolom, alasan, format_kolom, dinyatakan, lang)
     sel.columns = [labels.label(k, df, lang) for k in shown.columns]
-    return judul_tabel(judul, nomor) + "\n" + sel.to_string(index=False)
+    return "\n".join([judul_tabel(judul, nomor), sel.to_string(index=False), *catatan])
 
 
 def tanpa_kolom_kosong(df: pd.DataFrame) -> pd.DataFrame:

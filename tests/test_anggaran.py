@@ -125,6 +125,8 @@ def test_tren_anggaran(lkip):
                                      53_809_092_288]
     assert str(df[a.K_PAGU].dtype) == "Int64" and str(df[a.K_PERUBAHAN_PAGU].dtype) == "Float64"
     assert df.attrs["jenis"] == {a.K_REALISASI: "rupiah"}
+    # the stated figure and where it is stated, for the table's footnote (tables.tabel)
+    assert df.attrs["dinyatakan"] == {a.K_SERAPAN: (a.K_SERAPAN_TERTULIS, a.K_SUMBER)}
     assert pd.isna(df[a.K_PERUBAHAN_PAGU][0])
     assert persen(df[a.K_PERUBAHAN_PAGU][3]) == "-14,26%"  # 62,76 -> 53,81 billion
 

@@ -51,7 +51,9 @@ def lkip():
 def test_tabel_aset_counts_and_shares(lkip):
     df = aset.tabel_aset(lkip, jumlah=True)
     assert list(df.columns) == [aset.K_KATEGORI, aset.K_GOLONGAN_KIB, aset.K_JUMLAH,
-                                aset.K_SATUAN, pegawai.K_PERSENTASE]  # no value/condition
+                                aset.K_SATUAN, pegawai.K_PERSENTASE,  # no value/condition
+                                "jumlah_dinyatakan", "jumlah_sumber"]  # nothing stated: NA
+    assert df["jumlah_dinyatakan"].isna().all() and df["jumlah_sumber"].isna().all()
     assert (str(df[aset.K_JUMLAH].dtype), str(df[aset.K_PERSENTASE].dtype)) == ("Int64", "Float64")
     assert df[aset.K_JUMLAH].tolist() == [35, 43, 8284, 25, 27, 4, 8418]
     assert aset.tabel_aset(lkip)[aset.K_JUMLAH].tolist() == [35, 43, 8284, 25, 27, 4]  # no total
@@ -68,7 +70,9 @@ def test_tabel_aset_with_value_and_condition():
     lkip = lkip_year(aset=rows)
     df = aset.tabel_aset(lkip, jumlah=True)
     assert [aset.K_NILAI, aset.K_BAIK, aset.K_RUSAK_RINGAN, aset.K_RUSAK_BERAT] == list(
-        df.columns[-4:])
+        df.columns[5:9])
+    assert list(df.attrs["dinyatakan"]) == [aset.K_JUMLAH, aset.K_NILAI, aset.K_BAIK,
+                                            aset.K_RUSAK_RINGAN, aset.K_RUSAK_BERAT]
     assert df.iloc[-1][aset.K_NILAI] == 3_500_000 and df.iloc[-1][aset.K_BAIK] == 63
     assert pd.isna(df.iloc[-1][aset.K_RUSAK_RINGAN])  # one category does not record it
     assert (str(df[aset.K_NILAI].dtype), str(df[aset.K_BAIK].dtype)) == ("Int64", "Int64")
@@ -130,7 +134,9 @@ def test_tabel_golongan_ordered_from_iv_e(lkip):
 
 def test_tabel_jabatan_by_gender(lkip):
     df = pegawai.tabel_jabatan(lkip, jumlah=True)
-    assert list(df.columns) == pegawai.KOLOM_JABATAN
+    assert list(df.columns) == pegawai.KOLOM_JABATAN + [
+        f"{k}_{s}" for k in ("jumlah", "laki_laki", "perempuan") for s in ("dinyatakan", "sumber")]
+    assert list(pegawai.tabel_jabatan(lkip).columns) == pegawai.KOLOM_JABATAN
     assert len(pegawai.tabel_jabatan(lkip)) == 4
     assert {str(df[k].dtype) for k in (pegawai.K_JUMLAH, pegawai.K_LAKI_LAKI,
                                        pegawai.K_PEREMPUAN)} == {"Int64"}
