@@ -12,13 +12,8 @@ Layers, lowest first; a module imports only from its own layer or the layers bel
 
 1. foundation: config, errors, i18n
 2. loading: schema, parse, model, load, workbook, template
-<<<<<<< HEAD
-3. calculations: hitung, kinerja, anggaran, perencanaan, aset, pegawai, komitmen, ikhtisar, reviu
+3. calculations: hitung, dinyatakan, kinerja, anggaran, perencanaan, aset, pegawai, komitmen, ikhtisar, reviu
 4. presentation: format, labels, tables, charts, narrative, dokumen, chapter
-=======
-3. calculations: hitung, dinyatakan, kinerja, anggaran, aset, pegawai, komitmen, ikhtisar, reviu
-4. presentation: format, labels, tables, charts, narrative, chapter
->>>>>>> wt-foot
 5. pipeline: execute, html_report, pdf, chromium, printing, selection, pipeline, executors, index, render
 6. cli: cli
 """
