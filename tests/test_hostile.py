@@ -12,7 +12,8 @@ import zipfile
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from builders import CLEAN_TABLES, CLEAN_UNIT, CLEAN_YEAR, PROGRAM, write_clean
+from builders import (CLEAN_TABLES, CLEAN_UNIT, CLEAN_YEAR, PROFIL_BARIS, PROGRAM,
+                      write_clean)
 
 from lkip_helpers import config
 from lkip_helpers.cli import main
@@ -22,6 +23,8 @@ from lkip_helpers.parse import FORMULA_PREFIXES
 from lkip_helpers.workbook import safe_text, write_workbook
 
 SCRIPT = "<script>alert(1)</script>"
+ROW_TANGGAL = PROFIL_BARIS["tanggal_laporan"]
+TANGGAL_LAPORAN = f"B{ROW_TANGGAL}"
 IMG = "<img src=x onerror=alert(1)>"
 END_TABLE = "</table>"
 LINK = "[klik](javascript:alert(1))"
@@ -259,26 +262,26 @@ def test_numbers_too_large_for_a_count_or_amount(workbook_copy, value):
                                   "27 Feb 2024", "27 February 2024", " 27.02.2024 "])
 def test_dates_typed_as_text(workbook_copy, text):
     lkip = load_year("biro-umum-ntt", 2023,
-                     workbook_copy({("profil", "B9"): text}).parents[2])
+                     workbook_copy({("profil", TANGGAL_LAPORAN): text}).parents[2])
     assert lkip.profil["tanggal_laporan"] == dt.date(2024, 2, 27)
 
 
 def test_a_date_serial_out_of_range_is_a_problem_without_python_warnings(workbook_copy):
-    path = workbook_copy({("profil", "B9"): 46_952_192_890_922})  # a date-formatted cell
+    path = workbook_copy({("profil", TANGGAL_LAPORAN): 46_952_192_890_922})  # date-formatted
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         [line] = problems(path)
-    assert "sheet profil, row 9, column tanggal_laporan (B): value '#VALUE!'; expected a date" \
-        in line
+    assert f"sheet profil, row {ROW_TANGGAL}, column tanggal_laporan (B): value '#VALUE!'; " \
+        "expected a date" in line
     assert [str(w.message) for w in caught] == []
 
 
 @pytest.mark.parametrize("text", ["31/02/2024", "besok", "02/27/2024"])
 def test_impossible_dates_are_refused_with_their_place(workbook_copy, text):
-    path = workbook_copy({("profil", "B9"): text})
+    path = workbook_copy({("profil", TANGGAL_LAPORAN): text})
     [line] = problems(path)
-    assert f"sheet profil, row 9, column tanggal_laporan (B): value '{text}'; expected a date" \
-        in line
+    assert f"sheet profil, row {ROW_TANGGAL}, column tanggal_laporan (B): value '{text}'; " \
+        "expected a date" in line
 
 
 # --------------------------------------------------------------------------- names and paths
