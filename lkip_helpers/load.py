@@ -46,7 +46,7 @@ from .i18n import Msg, bahasa
 from .model import LkipYear
 from .parse import (PERCENT_MAX, ParseError, hidden_characters, is_blank, parse_cell,
                     parse_text)
-from .schema import (BAGIAN_NARASI_BY_KEY, INDICATOR_REFERENCES, PROFIL, SHEETS, Column,
+from .schema import (BAGIAN_NARASI_BY_KEY, SHEET_PILIHAN, INDICATOR_REFERENCES, PROFIL, SHEETS, Column,
                      Sheet)
 
 if not DEFUSEDXML:  # pragma: no cover - defusedxml is a declared dependency
@@ -325,7 +325,7 @@ def _match_sheets(names: list[str], problems: _Problems) -> tuple[dict[str, str]
                              "{names}", sheet=repr(sheet.name),
                              title=_PerLanguage(sheet.title, sheet.judul),
                              names=", ".join(names)))
-    known = {s.name for s in SHEETS}
+    known = {s.name for s in SHEETS} | {SHEET_PILIHAN}  # the template's dropdown values
     warnings = [Msg("sheet {sheet} is not part of the schema and was ignored", sheet=repr(n))
                 for n in names if n.strip().lower() not in known]
     return found, warnings
