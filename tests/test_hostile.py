@@ -128,9 +128,25 @@ def test_entity_expansion_is_refused(workbook_copy, part):
     path = workbook_copy()
     _with_laughs(config.PROJECT_ROOT / "data/biro-umum-ntt/2023/lkip.xlsx", path, part)
     [line] = problems(path)
-    assert "lkip.xlsx: expected an Excel workbook (.xlsx) that can be read (Unable to read " \
-           "workbook: could not read" in line
+    assert f"lkip.xlsx: expected an Excel workbook (.xlsx); this file is not one: part {part} " \
+           "declares a DTD" in line
     assert "\n" not in line  # one line, as every problem
+
+
+def test_a_dtd_in_another_encoding_is_refused_too(workbook_copy):
+    """The DTD check reads the XML as a parser does (UTF-16 here), not as bytes."""
+    path = workbook_copy()
+    src = config.PROJECT_ROOT / "data/biro-umum-ntt/2023/lkip.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                text = data.decode("utf-8").split("?>", 1)[-1]
+                data = ('<?xml version="1.0" encoding="UTF-16"?>' + _LAUGHS.split("?>", 1)[1]
+                        + text).encode("utf-16")
+            zout.writestr(item, data)
+    [line] = problems(path)
+    assert "part xl/workbook.xml declares a DTD" in line
 
 
 @pytest.mark.parametrize("content, expected", [
