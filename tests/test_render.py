@@ -168,7 +168,7 @@ def test_the_reviu_is_an_internal_page_beside_the_report(rendered):
     page = rendered["reviu"]
     text = text_of(page)
     assert "Untuk internal unit kerja — bukan bagian laporan" in text
-    assert "Daftar Periksa Data" in text and "3 perlu dikoreksi" in text
+    assert "Daftar Periksa Data" in text and "2 perlu dikoreksi" in text
     assert "Tabel 1 Butir yang perlu dikoreksi" in text and "Perlu diperiksa" in text
     _assert_self_contained(page)
     index = (rendered["out"] / "index.html").read_text("utf-8")
