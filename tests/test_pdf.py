@@ -3,6 +3,9 @@
 Printing needs a Chromium (Debian's /usr/bin/chromium here) and poppler's pdfinfo/pdftotext;
 those tests are skipped without them. Finding Chromium on Windows and macOS runs on any system
 with fake install folders under ``tmp_path``. Each test starts at most one browser.
+
+Navigation: the HTML of the Daftar Isi, Daftar Tabel and Daftar Gambar is checked on small
+chapters.
 """
 
 from __future__ import annotations
@@ -17,10 +20,13 @@ from pathlib import Path
 
 import psutil
 import pytest
+from builders import CLEAN_UNIT, CLEAN_YEAR, text_of, write_clean
+from markupsafe import Markup
 
 from lkip_helpers import chromium as chromium_module
 from lkip_helpers import errors
 from lkip_helpers.chromium import choose_transport
+from lkip_helpers.html_report import Chapter, render_report, report_contents, report_facts
 from lkip_helpers.i18n import teks
 from lkip_helpers.pdf import (DEFAULT_ENGINE, INSTALL_HINT, Chromium, ChromiumError, PdfEngine,
                               PdfEngines, find_chromium, pdf_engines)
@@ -281,3 +287,74 @@ def test_print_a4_with_page_numbers_then_close(tmp_path, page, transport):
     assert not Path(browser.profile).exists()
     with pytest.raises(ChromiumError):
         browser.print_pdf(page, pdf)
+
+
+# -- the lists in the report's HTML ------------------------------------------------------------
+_BODY = """<div class="narasi"><h2 id="bab-03-4">A. Capaian &amp; Kinerja</h2></div>
+<div class="keluaran"><table id="T_x"><caption>Ringkasan capaian</caption></table></div>
+<div class="keluaran"><table><caption>Tabel 3.1 Target &amp; realisasi</caption></table></div>
+<figure class="gambar"><img alt="" src="data:image/png;base64,AA"></figure>
+<div class="keluaran"><figure style="margin: 0"><img alt="" src="data:image/png;base64,AA">
+<figcaption style="font-weight: bold">Gambar 3.1 Serapan per kegiatan</figcaption></figure></div>
+<div class="keluaran"><table><caption class="c" id="punya-id">Tabel 3.2 Aset</caption></table></div>
+<div class="keluaran"><table><caption>Tabel Rencana tanpa nomor</caption></table></div>"""
+
+
+def _chapters() -> list[Chapter]:
+    return [Chapter("bab-03", "Bab III Akuntabilitas Kinerja", Markup(_BODY),
+                    (("bab-03-4", "A. Capaian & Kinerja"),)),
+            Chapter("bab-04", "Bab IV Kosong", Markup("  ")),
+            Chapter("bab-90", "Lampiran", Markup(
+                '<figure><img alt="" src="data:,"><figcaption>Gambar L.1 Status</figcaption>'
+                '</figure><table><caption>Tabel 3.1 Nomor yang sama</caption></table>'))]
+
+
+def test_contents_give_numbered_tables_and_figures_ids_and_list_them():
+    contents = report_contents(_chapters())
+    assert [c.anchor for c in contents.chapters] == ["bab-03", "bab-90"]  # empty: left out
+    assert [(e.anchor, e.number, e.title) for e in contents.tables] == [
+        ("tabel-3-1", "Tabel 3.1", "Target & realisasi"), ("punya-id", "Tabel 3.2", "Aset"),
+        ("tabel-3-1-2", "Tabel 3.1", "Nomor yang sama")]
+    assert [(e.anchor, e.number, e.title) for e in contents.figures] == [
+        ("gambar-3-1", "Gambar 3.1", "Serapan per kegiatan"),
+        ("gambar-l-1", "Gambar L.1", "Status")]
+    body = str(contents.chapters[0].body)
+    assert '<caption id="tabel-3-1">Tabel 3.1 Target &amp; realisasi</caption>' in body
+    assert '<figure id="gambar-3-1" style="margin: 0">' in body
+    assert '<figure class="gambar"><img' in body  # no caption: no id, not listed
+    assert '<caption class="c" id="punya-id">' in body and "<caption>Ringkasan" in body
+    assert contents.front == (("kata-pengantar", "Kata Pengantar"), ("daftar-isi", "Daftar Isi"),
+                              ("daftar-tabel", "Daftar Tabel"), ("daftar-gambar", "Daftar Gambar"))
+    assert contents.anchors() == [
+        "kata-pengantar", "daftar-isi", "daftar-tabel", "daftar-gambar", "bab-03", "bab-03-4",
+        "bab-90", "tabel-3-1", "punya-id", "tabel-3-1-2", "gambar-3-1", "gambar-l-1"]
+
+
+def _navs(html: str) -> dict[str, str]:
+    return {m[1]: m[0] for m in re.finditer(r'<nav class="[^"]*" id="([^"]+)">.*?</nav>', html,
+                                            re.DOTALL)}
+
+
+def test_the_lists_show_page_numbers_only_when_given(tmp_path):
+    write_clean(tmp_path)
+    facts = report_facts(CLEAN_UNIT, CLEAN_YEAR, str(tmp_path))
+    plain = render_report(facts, _chapters())
+    navs = _navs(plain)
+    assert list(navs) == ["daftar-isi", "daftar-tabel", "daftar-gambar"]
+    assert "bernomor" not in "".join(navs.values())
+    assert '<span class="halaman" aria-hidden="true"></span>' in navs["daftar-isi"]
+    assert 'href="#tabel-3-1"><span class="nomor">Tabel 3.1</span><span class="judul">Target ' \
+           '&amp; realisasi</span>' in navs["daftar-tabel"]
+    assert text_of(navs["daftar-gambar"]).split() == [
+        "Daftar", "Gambar", "Halaman", "Gambar", "3.1", "Serapan", "per", "kegiatan", "Gambar",
+        "L.1", "Status"]
+    pages = {anchor: n for n, anchor in enumerate(report_contents(_chapters()).anchors(), 2)}
+    numbered = _navs(render_report(facts, _chapters(), pages))
+    assert 'class="daftar daftar-isi bernomor"' in numbered["daftar-isi"]
+    assert re.search(r'href="#bab-03-4"><span class="judul">A. Capaian &amp; Kinerja</span>'
+                     r'<span class="titik" aria-hidden="true"></span>'
+                     r'<span class="halaman">7</span></a>', numbered["daftar-isi"])
+    assert '<span class="halaman">13</span>' in numbered["daftar-gambar"]  # gambar-l-1
+    # Without tables or figures: no Daftar Tabel / Gambar, and the Daftar Isi does not list them.
+    bare = render_report(facts, [Chapter("bab-01", "Bab I", Markup("<p>teks</p>"))])
+    assert list(_navs(bare)) == ["daftar-isi"] and "#daftar-tabel" not in bare
