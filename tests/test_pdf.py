@@ -4,8 +4,10 @@ Printing needs a Chromium (Debian's /usr/bin/chromium here) and poppler's pdfinf
 those tests are skipped without them. Finding Chromium on Windows and macOS runs on any system
 with fake install folders under ``tmp_path``. Each test starts at most one browser.
 
-Navigation: the HTML of the Daftar Isi, Daftar Tabel and Daftar Gambar is checked on small
-chapters.
+Navigation: the two printing passes that put page numbers in the Daftar Isi, Daftar Tabel and
+Daftar Gambar run with a fake printer writing PDFs with pypdf; the lists' HTML is checked on
+small chapters; one print checks Chromium's bookmarks and named destinations. The real
+report's page numbers are checked in test_render.py.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from builders import CLEAN_UNIT, CLEAN_YEAR, text_of, write_clean
 from markupsafe import Markup
 
 from lkip_helpers import chromium as chromium_module
-from lkip_helpers import errors
+from lkip_helpers import errors, pagination
 from lkip_helpers.chromium import choose_transport
 from lkip_helpers.html_report import Chapter, render_report, report_contents, report_facts
 from lkip_helpers.i18n import teks
@@ -289,6 +291,111 @@ def test_print_a4_with_page_numbers_then_close(tmp_path, page, transport):
         browser.print_pdf(page, pdf)
 
 
+# -- navigation: bookmarks, and page numbers in the Daftar Isi / Tabel / Gambar ----------------
+def _pdf_with_destinations(path: Path, pages: dict[str, int], count: int) -> None:
+    """A PDF of ``count`` blank pages with a named destination per ``pages`` entry."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(count):
+        writer.add_blank_page(595, 842)
+    for name, page in pages.items():
+        writer.add_named_destination(name, page - 1)
+    with open(path, "wb") as file:
+        writer.write(file)
+
+
+def _page_count(path: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(path).pages)
+
+
+class _FakePrinter:
+    """Prints pass N with destinations ``passes[N]`` on N + 7 pages (so the passes' PDFs can
+    be told apart), and keeps the HTML it was given."""
+
+    def __init__(self, *passes: dict[str, int]) -> None:
+        self.passes, self.printed = list(passes), []
+
+    def print_pdf(self, html_file: Path, pdf_file: Path, footer: str = "") -> None:
+        self.printed.append(Path(html_file).read_text(encoding="utf-8"))
+        number = len(self.printed)
+        if number > len(self.passes):
+            raise ChromiumError("no such pass")
+        _pdf_with_destinations(pdf_file, self.passes[number - 1], number + 7)
+
+
+@pytest.fixture
+def report_files(tmp_path) -> tuple[Path, Path]:
+    html = tmp_path / "unit-2023.html"
+    html.write_text("<p>tanpa nomor</p>", encoding="utf-8")
+    return html, tmp_path / "unit-2023.pdf"
+
+
+def _numbered(printer: _FakePrinter, files: tuple[Path, Path], anchors=("a", "b")):
+    html, pdf = files
+    return pagination.print_numbered(printer.print_pdf, html, pdf, "kaki",
+                                     lambda pages: f"<p>{sorted(pages.items())}</p>", anchors)
+
+
+def test_destination_pages_reads_every_named_destination(tmp_path):
+    pdf = tmp_path / "x.pdf"
+    _pdf_with_destinations(pdf, {"bab-01": 1, "tabel-3-1": 3, "gambar-l-1": 4}, 4)
+    assert pagination.destination_pages(pdf) == {"bab-01": 1, "tabel-3-1": 3, "gambar-l-1": 4}
+    assert pagination.pages_of(pdf, ["tabel-3-1", "nowhere"]) == {"tabel-3-1": 3}
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    assert pagination.destination_pages(tmp_path / "broken.pdf") == {}
+    assert pagination.destination_pages(tmp_path / "missing.pdf") == {}
+
+
+def test_two_passes_print_the_pages_the_first_one_found(report_files):
+    printer = _FakePrinter({"a": 2, "b": 5}, {"a": 2, "b": 5})
+    numbering = _numbered(printer, report_files)
+    assert numbering == pagination.Numbering({"a": 2, "b": 5}, 2)
+    assert printer.printed == ["<p>tanpa nomor</p>", "<p>[('a', 2), ('b', 5)]</p>"]
+    html, pdf = report_files
+    assert _page_count(pdf) == 9  # the second pass's PDF
+    assert sorted(p.name for p in html.parent.iterdir()) == [html.name, pdf.name]
+
+
+def test_numbers_that_move_an_entry_are_corrected_by_a_third_pass(report_files):
+    printer = _FakePrinter({"a": 2, "b": 5}, {"a": 2, "b": 6}, {"a": 2, "b": 6})
+    numbering = _numbered(printer, report_files)
+    assert numbering == pagination.Numbering({"a": 2, "b": 6}, 3)
+    assert printer.printed[2] == "<p>[('a', 2), ('b', 6)]</p>"
+    assert _page_count(report_files[1]) == 10
+
+
+def test_numbers_that_never_settle_leave_the_first_pass_without_numbers(report_files):
+    printer = _FakePrinter({"a": 2, "b": 5}, {"a": 2, "b": 6}, {"a": 2, "b": 7})
+    numbering = _numbered(printer, report_files)
+    assert numbering.pages == {} and numbering.passes == pagination.MAX_PASSES
+    assert "moved" in numbering.reason
+    assert _page_count(report_files[1]) == 8  # the first pass's PDF, no numbers in it
+    assert len(list(report_files[0].parent.iterdir())) == 2  # nothing left beside the report
+
+
+def test_an_engine_without_positions_prints_once_without_numbers(report_files):
+    printer = _FakePrinter({})
+    numbering = _numbered(printer, report_files)
+    assert (numbering.pages, numbering.passes) == ({}, 1) and numbering.reason
+    assert _page_count(report_files[1]) == 8
+
+
+def test_an_entry_without_position_gets_no_number_the_others_do(report_files):
+    printer = _FakePrinter({"a": 2}, {"a": 2})
+    numbering = _numbered(printer, report_files)
+    assert numbering == pagination.Numbering({"a": 2}, 2, missing=("b",))
+
+
+def test_a_failed_second_pass_raises_and_leaves_nothing_beside_the_report(report_files):
+    printer = _FakePrinter({"a": 2, "b": 5})
+    with pytest.raises(ChromiumError):
+        _numbered(printer, report_files)
+    assert len(list(report_files[0].parent.iterdir())) == 2
+
+
 # -- the lists in the report's HTML ------------------------------------------------------------
 _BODY = """<div class="narasi"><h2 id="bab-03-4">A. Capaian &amp; Kinerja</h2></div>
 <div class="keluaran"><table id="T_x"><caption>Ringkasan capaian</caption></table></div>
@@ -358,3 +465,25 @@ def test_the_lists_show_page_numbers_only_when_given(tmp_path):
     # Without tables or figures: no Daftar Tabel / Gambar, and the Daftar Isi does not list them.
     bare = render_report(facts, [Chapter("bab-01", "Bab I", Markup("<p>teks</p>"))])
     assert list(_navs(bare)) == ["daftar-isi"] and "#daftar-tabel" not in bare
+
+
+@needs_chromium
+@needs_poppler
+def test_chromium_writes_bookmarks_and_destinations_for_linked_elements(tmp_path):
+    page = tmp_path / "laporan.html"
+    page.write_text(
+        '<!doctype html><html lang="id"><head><meta charset="utf-8"></head><body>'
+        '<p><a href="#bab-2">ke bab 2</a> <a href="#tabel-2-1">ke tabel</a></p>'
+        '<h1 id="bab-1">Bab I Pendahuluan</h1><h2>A. Latar Belakang</h2>'
+        '<h1 id="bab-2" style="break-before: page">Bab II Perencanaan</h1>'
+        '<p style="height: 900px">isi</p><table><caption id="tabel-2-1">Tabel 2.1 X</caption>'
+        '<tr><td>1</td></tr></table></body></html>', encoding="utf-8")
+    pdf = tmp_path / "laporan.pdf"
+    with Chromium(CHROMIUM) as browser:
+        browser.print_pdf(page, pdf, "LKIP")
+    # Only the linked elements have destinations; bab-1 is not linked.
+    assert pagination.destination_pages(pdf) == {"bab-2": 2, "tabel-2-1": 3}
+    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", str(pdf)], capture_output=True,
+                         text=True, check=True).stdout
+    assert re.findall(r'<item page="(\d+)">([^<]*)</item>', xml) == [
+        ("1", "Bab I Pendahuluan"), ("1", "A. Latar Belakang"), ("2", "Bab II Perencanaan")]
