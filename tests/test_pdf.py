@@ -396,6 +396,64 @@ def test_a_failed_second_pass_raises_and_leaves_nothing_beside_the_report(report
     assert len(list(report_files[0].parent.iterdir())) == 2
 
 
+def _pdf_with_dests_dictionary(path: Path, dests: dict[str, tuple[int, float]],
+                               count: int = 3) -> bytes:
+    """A PDF 1.4 written here, as Chromium writes its destinations: a ``/Dests`` dictionary
+    object in the catalog, ``/name [page /XYZ 0 top null]``, and a cross-reference table."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R /Dests 3 0 R >>",
+               f"<< /Type /Pages /Kids [{' '.join(f'{4 + n} 0 R' for n in range(count))}] "
+               f"/Count {count} /MediaBox [0 0 595 842] >>",
+               "<< " + " ".join(f"/{name} [{3 + page} 0 R /XYZ 0 {top:g} null]"
+                                for name, (page, top) in dests.items()) + " >>",
+               *["<< /Type /Page /Parent 2 0 R >>"] * count]
+    data, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(data))
+        data += f"{number} 0 obj\n{body}\nendobj\n".encode()
+    xref = len(data)
+    data += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    data += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    data += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
+             "%%EOF\n").encode()
+    path.write_bytes(data)
+    return data
+
+
+def _tops(pdf: Path) -> dict[str, tuple[int, float]]:
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf, strict=True)
+    return {name.lstrip("/"): (reader.get_destination_page_number(dest) + 1, float(dest.top))
+            for name, dest in reader.named_destinations.items()}
+
+
+def test_destinations_are_moved_to_their_page_tops_by_an_incremental_update(tmp_path):
+    pdf = tmp_path / "laporan.pdf"
+    original = _pdf_with_dests_dictionary(pdf, {"bab-01": (1, 792), "bab-01-18": (2, -83),
+                                                "tabel-3-1": (3, 1234.5)})
+    assert pagination.destinations_to_page_tops(pdf)
+    assert pdf.read_bytes().startswith(original)  # appended to, nothing rewritten
+    assert _tops(pdf) == {"bab-01": (1, 842), "bab-01-18": (2, 842), "tabel-3-1": (3, 842)}
+    assert pagination.destinations_to_page_tops(pdf)  # an update on an update
+    assert _tops(pdf) == {"bab-01": (1, 842), "bab-01-18": (2, 842), "tabel-3-1": (3, 842)}
+    if shutil.which("pdfinfo"):
+        done = subprocess.run(["pdfinfo", "-dests", str(pdf)], capture_output=True, text=True,
+                              check=True)
+        assert done.stderr == "" and done.stdout.count("XYZ    0  842") == 3
+
+
+def test_destinations_of_another_kind_are_left_alone(tmp_path):
+    named = tmp_path / "names-tree.pdf"  # pypdf writes a /Names tree, not a /Dests dictionary
+    _pdf_with_destinations(named, {"a": 1}, 2)
+    before = named.read_bytes()
+    assert not pagination.destinations_to_page_tops(named)
+    assert named.read_bytes() == before
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really")
+    assert not pagination.destinations_to_page_tops(broken)
+    assert broken.read_bytes() == b"%PDF-1.4 not really"
+
+
 # -- the lists in the report's HTML ------------------------------------------------------------
 _BODY = """<div class="narasi"><h2 id="bab-03-4">A. Capaian &amp; Kinerja</h2></div>
 <div class="keluaran"><table id="T_x"><caption>Ringkasan capaian</caption></table></div>
@@ -483,6 +541,9 @@ def test_chromium_writes_bookmarks_and_destinations_for_linked_elements(tmp_path
         browser.print_pdf(page, pdf, "LKIP")
     # Only the linked elements have destinations; bab-1 is not linked.
     assert pagination.destination_pages(pdf) == {"bab-2": 2, "tabel-2-1": 3}
+    assert pagination.destinations_to_page_tops(pdf)
+    assert _tops(pdf) == {"bab-2": (2, pytest.approx(841.92)),
+                          "tabel-2-1": (3, pytest.approx(841.92))}
     xml = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", str(pdf)], capture_output=True,
                          text=True, check=True).stdout
     assert re.findall(r'<item page="(\d+)">([^<]*)</item>', xml) == [

@@ -262,8 +262,9 @@ def test_pdf_is_a4_with_several_pages(rendered):
 
 
 # -- the PDF's navigation: bookmarks, Daftar Isi / Tabel / Gambar with page numbers ------------
-needs_poppler = pytest.mark.skipif(not (shutil.which("pdftohtml") and shutil.which("pdftotext")),
-                                   reason="poppler-utils (pdftohtml, pdftotext) not installed")
+needs_poppler = pytest.mark.skipif(
+    not all(map(shutil.which, ("pdfinfo", "pdftohtml", "pdftotext"))),
+    reason="poppler-utils (pdfinfo, pdftohtml, pdftotext) not installed")
 
 
 def _words(text: str) -> str:
@@ -366,6 +367,12 @@ def _assert_navigable(html: str, pdf) -> dict[str, list[tuple[str, int]]]:
     pages = _pages(pdf)
     for _, title, page in outline:  # the bookmark leads to the page that shows the heading
         assert _on_lines_of_its_own(title, pages[page - 1]), (title, page)
+    # The lists' links lead to the top of their target's page (not where Chromium put them).
+    dests = subprocess.run(["pdfinfo", "-dests", str(pdf)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[1:]
+    listed = set(re.findall(r'<li[^>]*><a href="#([^"]+)">', html))
+    assert listed <= {line.rsplit('"', 2)[-2] for line in dests}
+    assert all(re.search(r"\[ XYZ\s+0\s+842 null\s+\]", line) for line in dests), dests
     tops = [(title, page) for depth, title, page in outline if depth == 1] + [("", len(pages))]
     lists = {}
     for anchor, heading in (("daftar-isi", "Daftar Isi"), ("daftar-tabel", "Daftar Tabel"),
