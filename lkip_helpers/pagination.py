@@ -25,8 +25,8 @@ others' are there gets no number (the render log names it).
 
 Chromium places those destinations on the right page but at a wrong height, so a viewer
 following a link of the lists may land on the next page: :func:`destinations_to_page_tops`
-points each at the top of its page, in an incremental update of the final PDF (a few
-milliseconds; the bookmarks, which Chromium places right, are left alone).
+points each at the top of its page, in an incremental update of the final PDF (under
+0.1 s; the bookmarks, which Chromium places right, are left alone).
 """
 
 from __future__ import annotations
