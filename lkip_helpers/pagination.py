@@ -35,6 +35,7 @@ import io
 import os
 import re
 from dataclasses import dataclass
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -190,7 +191,8 @@ def _print_numbered(print_pdf: Callable[[Path, Path, str], None], html_file: Pat
     print_pdf(html_file, pdf_file, footer)
     pages = pages_of(pdf_file, anchors)
     if not pages:
-        return Numbering({}, 1, "the PDF tells the page of no entry")
+        return Numbering({}, 1, "the PDF tells the page of no entry" if find_spec("pypdf")
+                         else "pypdf, which reads the pages, is not installed")
     missing = tuple(anchor for anchor in anchors if anchor not in pages)
     numbered_html = html_file.with_name(f".{html_file.stem}{NUMBERED_SUFFIX}.html")
     numbered_pdf = pdf_file.with_name(f".{pdf_file.stem}{NUMBERED_SUFFIX}.pdf")

@@ -383,6 +383,15 @@ def test_an_engine_without_positions_prints_once_without_numbers(report_files):
     assert _page_count(report_files[1]) == 8
 
 
+def test_without_pypdf_the_report_prints_once_without_numbers(report_files, monkeypatch):
+    printer = _FakePrinter({"a": 2, "b": 5})
+    monkeypatch.setitem(sys.modules, "pypdf", None)  # import pypdf raises ImportError
+    monkeypatch.setattr(pagination, "find_spec", lambda name: None)
+    numbering = _numbered(printer, report_files)
+    assert (numbering.pages, numbering.passes) == ({}, 1) and "pypdf" in numbering.reason
+    assert report_files[1].exists() and len(printer.printed) == 1
+
+
 def test_an_entry_without_position_gets_no_number_the_others_do(report_files):
     printer = _FakePrinter({"a": 2}, {"a": 2})
     numbering = _numbered(printer, report_files)
