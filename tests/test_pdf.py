@@ -384,12 +384,18 @@ def test_an_engine_without_positions_prints_once_without_numbers(report_files):
 
 
 def test_without_pypdf_the_report_prints_once_without_numbers(report_files, monkeypatch):
-    printer = _FakePrinter({"a": 2, "b": 5})
+    html, pdf = report_files
+    printed = []
+
+    def print_pdf(html_file: Path, pdf_file: Path, footer: str = "") -> None:
+        printed.append(html_file)
+        _pdf_with_dests_dictionary(pdf_file, {"a": (1, 800), "b": (2, 800)})
+
     monkeypatch.setitem(sys.modules, "pypdf", None)  # import pypdf raises ImportError
     monkeypatch.setattr(pagination, "find_spec", lambda name: None)
-    numbering = _numbered(printer, report_files)
+    numbering = pagination.print_numbered(print_pdf, html, pdf, "", lambda pages: "", ["a", "b"])
     assert (numbering.pages, numbering.passes) == ({}, 1) and "pypdf" in numbering.reason
-    assert report_files[1].exists() and len(printer.printed) == 1
+    assert printed == [html] and b"/XYZ 0 800" in pdf.read_bytes()  # as printed
 
 
 def test_an_entry_without_position_gets_no_number_the_others_do(report_files):
