@@ -12,7 +12,7 @@ that produced the output (tables, narrative: see :mod:`lkip_helpers.chapter`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import unescape
 from html.parser import HTMLParser
 from functools import lru_cache
@@ -154,6 +154,122 @@ def chapter_from_notebook(nb: Any, anchor: str, fallback_title: str) -> Chapter:
     return Chapter(anchor=anchor, title=title, body=Markup(body), sections=sections)
 
 
+# -- Daftar Isi, Daftar Tabel, Daftar Gambar ----------------------------------------------------
+#: A numbered caption, "Tabel 3.1 Target ..." or "Gambar L.1 Jumlah ...": kind, number, title.
+#: Unnumbered ones (the front matter's summary table) are not listed.
+_NUMBERED = re.compile(r"(Tabel|Gambar)\s+([0-9A-Z]{1,3}(?:\.[0-9]+)+|[0-9]+)\s+(\S.*)", re.DOTALL)
+_CAPTION = re.compile(r"<caption(\s[^>]*)?>(.*?)</caption>", re.DOTALL)
+_FIGCAPTION = re.compile(r"<figcaption(?:\s[^>]*)?>(.*?)</figcaption>", re.DOTALL)
+_ID = re.compile(r"""\sid\s*=\s*["']?([^"'\s>]+)""")
+#: The front matter the Daftar Isi lists before the chapters (ids in the templates).
+FRONT_MATTER = (("kata-pengantar", "Kata Pengantar"), ("daftar-isi", "Daftar Isi"))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the Daftar Tabel or Daftar Gambar: where it links (the table's caption, the
+    figure), its number ("Tabel 3.1") and its title."""
+
+    anchor: str
+    number: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What the report shows and the lists before its chapters.
+
+    ``chapters``: the chapters shown, their numbered table captions and figures given ids;
+    ``front``: (anchor, title) of the front matter the Daftar Isi lists (Kata Pengantar,
+    Daftar Isi, and Daftar Tabel / Daftar Gambar when there is a table / figure to list);
+    ``tables`` and ``figures``: the Daftar Tabel and the Daftar Gambar.
+    """
+
+    chapters: tuple[Chapter, ...]
+    front: tuple[tuple[str, str], ...]
+    tables: tuple[Entry, ...]
+    figures: tuple[Entry, ...]
+
+    def anchors(self) -> list[str]:
+        """Every anchor the three lists link to, in the order they list them: the targets
+        whose pages the printed lists show (see :mod:`lkip_helpers.pagination`)."""
+        anchors = [anchor for anchor, _ in self.front]
+        for chapter in self.chapters:
+            anchors += [chapter.anchor, *(anchor for anchor, _ in chapter.sections)]
+        return anchors + [entry.anchor for entry in (*self.tables, *self.figures)]
+
+
+def _caption_text(html: str) -> str:
+    return " ".join(unescape(_TAG.sub("", html)).split())
+
+
+def _unique(anchor: str, taken: set[str]) -> str:
+    candidate, n = anchor, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{anchor}-{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def _anchored_captions(body: str, taken: set[str]) -> tuple[str, list[Entry], list[Entry]]:
+    """``body`` with an id on every numbered table caption (``<caption id="tabel-3-1">``) and
+    numbered figure (``<figure id="gambar-3-1">``), and the entries listing them. An id
+    already there is kept."""
+    tables: list[Entry] = []
+
+    def table(match: re.Match) -> str:
+        attributes, inner = match[1] or "", match[2]
+        numbered = _NUMBERED.fullmatch(_caption_text(inner))
+        if not numbered or numbered[1] != "Tabel":
+            return match[0]
+        own = _ID.search(attributes)
+        anchor = own[1] if own else _unique(f"tabel-{numbered[2].lower().replace('.', '-')}",
+                                            taken)
+        tables.append(Entry(anchor, f"Tabel {numbered[2]}", numbered[3]))
+        return match[0] if own else f'<caption id="{anchor}"{attributes}>{inner}</caption>'
+
+    body = _CAPTION.sub(table, body)
+    figures: list[Entry] = []
+    pieces, done = [], 0
+    for match in _FIGCAPTION.finditer(body):
+        numbered = _NUMBERED.fullmatch(_caption_text(match[1]))
+        start = body.rfind("<figure", done, match.start())
+        if not numbered or numbered[1] != "Gambar" or start < 0 \
+                or "</figure>" in body[start:match.start()]:
+            continue
+        tag_end = body.index(">", start)
+        own = _ID.search(body[start:tag_end])
+        anchor = own[1] if own else _unique(
+            f"gambar-{numbered[2].lower().replace('.', '-')}", taken)
+        figures.append(Entry(anchor, f"Gambar {numbered[2]}", numbered[3]))
+        if not own:
+            pieces += [body[done:start], f'<figure id="{anchor}"']
+            done = start + len("<figure")
+    pieces.append(body[done:])
+    return "".join(pieces), tables, figures
+
+
+def report_contents(chapters: Iterable[Chapter]) -> Contents:
+    """The chapters a report shows (not the empty ones), their numbered tables and figures
+    given ids, and the entries of the Daftar Isi, Daftar Tabel and Daftar Gambar."""
+    shown = [chapter for chapter in chapters if chapter.body.strip()]  # no data: left out
+    taken = {anchor for anchor, _ in FRONT_MATTER} | {"daftar-tabel", "daftar-gambar"}
+    taken |= {c.anchor for c in shown} | {a for c in shown for a, _ in c.sections}
+    anchored, tables, figures = [], [], []
+    for chapter in shown:
+        body, its_tables, its_figures = _anchored_captions(str(chapter.body), taken)
+        anchored.append(replace(chapter, body=Markup(body)))
+        tables += its_tables
+        figures += its_figures
+    front = list(FRONT_MATTER)
+    if tables:
+        front.append(("daftar-tabel", "Daftar Tabel"))
+    if figures:
+        front.append(("daftar-gambar", "Daftar Gambar"))
+    return Contents(tuple(anchored), tuple(front), tuple(tables), tuple(figures))
+
+
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
@@ -166,15 +282,19 @@ def _css() -> Markup:
     return Markup(CSS_FILE.read_text(encoding="utf-8"))
 
 
-def render_report(facts: dict[str, Any], chapters: Iterable[Chapter]) -> str:
+def render_report(facts: dict[str, Any], chapters: Iterable[Chapter],
+                  pages: dict[str, int] | None = None) -> str:
     """The whole report: cover (from ``facts``, see :func:`report_facts`), contents, chapters.
 
     The cover shows the report's own date (``profil.tanggal_laporan``), never the day it was
     rendered. A chapter with nothing to show (no data for any of its sections) is left out.
+    ``pages``: the PDF page of each anchor the Daftar Isi, Daftar Tabel and Daftar Gambar
+    list (:meth:`Contents.anchors`), shown in print; None: no page numbers.
     """
-    shown = [chapter for chapter in chapters if chapter.body.strip()]  # no data: left out
+    contents = report_contents(chapters)
     return _environment().get_template("report.html.j2").render(
-        f=facts, chapters=shown, css=_css(), kata_pengantar=kata_pengantar(facts)
+        f=facts, chapters=contents.chapters, daftar=contents, pages=pages or {}, css=_css(),
+        kata_pengantar=kata_pengantar(facts)
     )
 
 

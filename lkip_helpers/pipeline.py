@@ -5,7 +5,9 @@ and ``reports/<unit>/<year>/`` receives:
 
 * ``notebooks/NN_slug.ipynb``: the executed notebooks;
 * ``<unit>-<year>.html``: one self-contained report (:mod:`lkip_helpers.html_report`);
-* ``<unit>-<year>.pdf``: the same HTML printed on A4 (:mod:`lkip_helpers.printing`);
+* ``<unit>-<year>.pdf``: the same HTML printed on A4 (:mod:`lkip_helpers.printing`), with
+  bookmarks, and page numbers in its Daftar Isi, Daftar Tabel and Daftar Gambar (a second
+  printing pass, :mod:`lkip_helpers.pagination`);
 * ``<unit>-<year>-reviu.html``: the reviu (``notebooks/reviu_internal.ipynb``), a checklist for
   the unit on its own internal page, not part of the published report; with
   ``Options.include_reviu`` it is appended to the report as its last chapter instead;
@@ -37,9 +39,11 @@ from typing import Any, Callable, Iterable, TextIO
 
 from . import config
 from .execute import ChapterFailed, ChapterKernel, read_notebook, write_notebook
-from .html_report import chapter_from_notebook, external_references, render_report, render_reviu
+from .html_report import (chapter_from_notebook, external_references, render_report,
+                          render_reviu, report_contents)
 from .i18n import _
 from .index import FACTS_FILE
+from .pagination import print_numbered
 from .pdf import ChromiumError
 from .printing import DEFAULT_PDF_ENGINE, Printer, pdf_engine
 from .selection import UnitYear, find_chapters
@@ -284,9 +288,18 @@ class Worker:
         if self._wants_pdf:
             self._start_printer()
             step = time.monotonic()
-            self._print(html_file, built / f"{item.stem}.pdf",
-                        f"LKIP {item.year} · {facts['nama_unit']}")
-            log.write(f"PDF: {time.monotonic() - step:.2f} s\n")
+            numbering = print_numbered(
+                self._print, html_file, built / f"{item.stem}.pdf",
+                f"LKIP {item.year} · {facts['nama_unit']}",
+                lambda pages: render_report(facts, chapters, pages),
+                report_contents(chapters).anchors())
+            log.write(f"PDF: {time.monotonic() - step:.2f} s, {numbering.passes} passes\n")
+            if not numbering.pages:
+                log.write(f"warning: the PDF's Daftar Isi has no page numbers: "
+                          f"{numbering.reason}\n")
+            if numbering.missing:
+                log.write(f"warning: no page number in the PDF's lists for "
+                          f"{', '.join(numbering.missing)}: the PDF tells no page for them\n")
         if "html" not in opts.formats:
             html_file.unlink()
         progress("report")
