@@ -271,8 +271,8 @@ def _check_container(file: Path, problems: _Problems) -> bool:
                 if _DTD.search(data):
                     problems.add(None, None, None, NO_VALUE, Msg(
                         "expected an Excel workbook (.xlsx) that can be read ({reason})",
-                        reason=f"Unable to read workbook: could not read {name}: "
-                               "DTD is forbidden"))
+                        reason="Unable to read workbook: could not read {}: DTD is "
+                               "forbidden".format(name)))
                     return False
                 formulas = formulas or (name.startswith("xl/worksheets/")
                                         and bool(_FORMULA_TAG.search(data)))
