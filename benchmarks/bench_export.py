@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import re
 import statistics
 import subprocess
@@ -25,8 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_render import chromium_and_machine  # noqa: E402
 from lkip_helpers import config  # noqa: E402
-from lkip_helpers.pdf import find_chromium  # noqa: E402
 
 UNIT, YEAR = config.DEFAULT_UNIT, config.DEFAULT_YEAR
 GOAL = 1.3
@@ -59,11 +59,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="runs of each (3)")
     args = parser.parse_args()
-    chromium = find_chromium()
-    if chromium is None:
-        raise SystemExit("Chromium is needed for this benchmark (apt-get install chromium)")
-    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, load average {os.getloadavg()[0]:.1f}")
+    chromium_and_machine()
     base, full = ["html", "pdf"], ["html", "pdf", "docx", "xlsx"]
     with tempfile.TemporaryDirectory(prefix="lkip-bench-") as tmp:
         work = Path(tmp)
