@@ -130,9 +130,14 @@ def field(paragraph: Paragraph, code: str, shown: str = "", hidden: bool = False
 _BUKAN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+def _aman(teks: str) -> str:
+    """``teks`` without the characters XML cannot hold (python-docx refuses them)."""
+    return _BUKAN_XML.sub("", teks)
+
+
 def _runs_xml(teks: str, rpr: str = "") -> str:
     """The runs of a text (escaped; line breaks as ``w:br``) with run properties ``rpr``."""
-    baris = [escape(_BUKAN_XML.sub("", b)) for b in teks.split("\n")]
+    baris = [escape(_aman(b)) for b in teks.split("\n")]
     isi = "<w:br/>".join(f'<w:t xml:space="preserve">{b}</w:t>' for b in baris)
     return f"<w:r>{rpr}{isi}</w:r>"
 
@@ -193,7 +198,8 @@ class _Dokumen:
         normal.paragraph_format.space_after = Pt(6)
         normal.paragraph_format.line_spacing = 1.15
         normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        for level, size in ((1, 16), (2, 13), (3, 12), (4, 11), (5, 11), (6, 11)):
+        for level, size in ((1, 16), (2, 13), (3, 12), (4, 11), (5, 11), (6, 11), (7, 11),
+                            (8, 11), (9, 11)):
             style = styles[f"Heading {level}"]
             _fonts(style.element.get_or_add_rPr())
             style.font.size, style.font.bold, style.font.italic = Pt(size), True, False
@@ -276,8 +282,8 @@ class _Dokumen:
                 baris.add_run(bagian)
             if kode:
                 field(baris, kode, "1")
-        judul = footer.add_paragraph(f"LKIP {self.facts.get('tahun', '')} · "
-                                     f"{self.facts.get('nama_unit', '')}")
+        judul = footer.add_paragraph(_aman(f"LKIP {self.facts.get('tahun', '')} · "
+                                           f"{self.facts.get('nama_unit', '')}"))
         judul.alignment = WD_ALIGN_PARAGRAPH.CENTER
         for p in (baris, judul):
             p.paragraph_format.space_after = Pt(0)
@@ -286,9 +292,10 @@ class _Dokumen:
 
     def _properti(self) -> None:
         core = self.doc.core_properties
-        core.title = f"LKIP {self.facts.get('tahun', '')} – {self.facts.get('nama_unit', '')}"
+        core.title = _aman(f"LKIP {self.facts.get('tahun', '')} – "
+                           f"{self.facts.get('nama_unit', '')}")
         core.subject = _("Government Agency Performance Report", L)
-        core.author = core.last_modified_by = str(self.facts.get("nama_unit", ""))
+        core.author = core.last_modified_by = _aman(str(self.facts.get("nama_unit", "")))
         core.language = "id-ID"
         core.comments = ""
         core.keywords = "LKIP, SAKIP"
@@ -318,6 +325,7 @@ class _Dokumen:
     def _baru(self, teks: str = "", gaya: str | None = None,
               sebelum: Paragraph | None = None) -> Paragraph:
         """A new paragraph at the end (or before ``sebelum``) in style ``gaya`` (a name)."""
+        teks = _aman(teks)
         p = sebelum.insert_paragraph_before(teks) if sebelum else self.doc.add_paragraph(teks)
         if gaya:
             p._p.style = self._id[gaya]
@@ -347,7 +355,7 @@ class _Dokumen:
             elif kind == "softbreak":
                 p.add_run(" ")
             elif "raw" in tok:
-                run = p.add_run(tok["raw"])
+                run = p.add_run(_aman(tok["raw"]))
                 run.bold, run.italic = bold or None, italic or None
                 if strike:
                     run.font.strike = True
@@ -432,7 +440,7 @@ class _Dokumen:
         for blok in ekspor.paragraf_html(fragment):
             p = self.paragraf()
             for teks, tebal in blok.runs:
-                run = p.add_run(teks)
+                run = p.add_run(_aman(teks))
                 run.bold = tebal or None
             if "tanda-tangan" in blok.kelas:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -462,7 +470,7 @@ class _Dokumen:
         if bernomor:
             field(p, f"SEQ {SEQ[jenis]} \\h", hidden=True)
             (self.daftar_tabel if jenis == "tabel" else self.daftar_gambar).append(teks)
-        p.add_run(teks)
+        p.add_run(_aman(teks))
         return p
 
     @staticmethod
@@ -563,7 +571,7 @@ class _Dokumen:
             p = self.doc.add_paragraph()
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             p.paragraph_format.space_before = Pt(before)
-            run = p.add_run(teks)
+            run = p.add_run(_aman(teks))
             run.font.size, run.bold, run.font.all_caps = Pt(size), bold or None, caps or None
 
         baris(_("Government Agency Performance Report", L), 14, True, 96, caps=True)

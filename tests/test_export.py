@@ -417,3 +417,11 @@ def test_libreoffice_opens_the_word_document(exported, tmp_path):
                           check=True).stdout
     assert "Bab III Akuntabilitas Kinerja" in text and "Rp47.214.705.470" in text
     assert re.search(r"Halaman 2 dari \d+", text)
+
+
+def test_characters_xml_cannot_hold_are_dropped_not_fatal(seed, tmp_path):
+    facts = {**FACTS, "nama_unit": "Bagian\x01 Uji", "kata_pengantar": "Teks\x0b dengan kontrol"}
+    doc = docx.Document(str(write_docx(tmp_path / "uji.docx", facts, _small_report(seed))))
+    assert "Teks dengan kontrol" in [p.text for p in doc.paragraphs]
+    wb = openpyxl.load_workbook(write_xlsx(tmp_path / "uji.xlsx", facts, _small_report(seed)))
+    assert wb["Tabel 3.1"]["A2"].value == "Bagian Uji, Tahun 2024"
