@@ -158,6 +158,14 @@ def _abstract_num(num_id: int, formats: list[tuple[str, str]]) -> Any:
     return abstract
 
 
+#: What follows ``w:pBdr`` among a paragraph's properties (their order is fixed).
+_SETELAH_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                 "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+                 "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                 "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                 "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+                 "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
 _FORMAT_ANGKA = [("decimal", "%1."), ("lowerLetter", "%2."), ("decimal", "%3)"),
                  ("lowerLetter", "%4)"), ("decimal", "(%5)"), ("lowerLetter", "(%6)")]
 _FORMAT_BUTIR = [("bullet", "•"), ("bullet", "–"), ("bullet", "▪"), ("bullet", "•"),
@@ -409,12 +417,10 @@ class _Dokumen:
                     continue
                 p = self.paragraf(gaya="List Paragraph")
                 p.paragraph_format.space_after = Pt(3)
-                if first:
-                    ppr = p._p.get_or_add_pPr()
-                    numpr = _el("w:numPr")
-                    numpr.append(_el("w:ilvl", val=level))
-                    numpr.append(_el("w:numId", val=num_id))
-                    ppr.append(numpr)
+                if first:  # in its place among the paragraph properties (Word checks)
+                    numpr = p._p.get_or_add_pPr().get_or_add_numPr()
+                    numpr.get_or_add_ilvl().val = level
+                    numpr.get_or_add_numId().val = num_id
                 else:
                     p.paragraph_format.left_indent = Cm(0.635 * (level + 1))
                 self._inline(p, child.get("children", []))
@@ -461,7 +467,8 @@ class _Dokumen:
         borders = _el("w:pBdr")
         for side in ("top", "left", "bottom", "right"):
             borders.append(_el(f"w:{side}", val="dashed", sz=8, space=4, color=WARNA_DRAF))
-        p._p.get_or_add_pPr().append(borders)
+        ppr = p._p.get_or_add_pPr()
+        ppr.insert_element_before(borders, *_SETELAH_PBDR)
         p.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
     # tables and figures -----------------------------------------------------------------------

@@ -352,6 +352,7 @@ def test_the_word_document_has_every_figure_and_page_numbers(exported):
     footer = doc.sections[0].footer._element.xml
     assert " PAGE " in footer and " NUMPAGES " in footer
     assert abs(doc.sections[0].page_width.cm - 21.0) < 0.01  # A4 portrait
+    assert_word_order(doc)
 
 
 @pytest.mark.slow
@@ -425,3 +426,45 @@ def test_characters_xml_cannot_hold_are_dropped_not_fatal(seed, tmp_path):
     assert "Teks dengan kontrol" in [p.text for p in doc.paragraphs]
     wb = openpyxl.load_workbook(write_xlsx(tmp_path / "uji.xlsx", facts, _small_report(seed)))
     assert wb["Tabel 3.1"]["A2"].value == "Bagian Uji, Tahun 2024"
+
+
+#: The order WordprocessingML fixes for the children of paragraph, run, table and cell
+#: properties (ECMA-376 Part 1, CT_PPrBase, CT_RPr, CT_TblPr, CT_TcPr): Word refuses a
+#: document ("unreadable content") where they come in another order; LibreOffice does not mind.
+ORDER = {
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+           "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct "
+           "topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind "
+           "contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+           "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss "
+           "imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs "
+           "highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout "
+           "specVanish oMath",
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize "
+             "tblW jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook",
+    "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection "
+            "tcFitText vAlign hideMark",
+}
+
+
+def assert_word_order(doc) -> None:
+    """Every property element of ``doc`` holds its children in the order of :data:`ORDER`."""
+    parts = [doc.element, doc.styles.element, doc.part.numbering_part.element,
+             doc.sections[0].footer._element]
+    checked = 0
+    for part in parts:
+        for tag, order in ORDER.items():
+            rank = {name: i for i, name in enumerate(order.split())}
+            for element in part.iter(f"{W}{tag}"):
+                names = [child.tag.removeprefix(W) for child in element
+                         if child.tag.startswith(W)]
+                ranks = [rank.get(name, -1) for name in names]
+                assert -1 not in ranks and ranks == sorted(ranks), (tag, names)
+                checked += 1
+    assert checked > 100
+
+
+def test_the_word_xml_keeps_the_order_word_requires(seed, tmp_path):
+    assert_word_order(docx.Document(str(write_docx(tmp_path / "uji.docx", FACTS,
+                                                   _small_report(seed)))))
