@@ -468,3 +468,27 @@ def assert_word_order(doc) -> None:
 def test_the_word_xml_keeps_the_order_word_requires(seed, tmp_path):
     assert_word_order(docx.Document(str(write_docx(tmp_path / "uji.docx", FACTS,
                                                    _small_report(seed)))))
+
+
+@pytest.mark.slow
+def test_a_failed_export_keeps_the_last_good_report(tmp_path, monkeypatch):
+    data, out = tmp_path / "data", tmp_path / "reports"
+    write_clean(data)
+    options = Options(data_dir=data, output_dir=out, formats=("docx", "xlsx"))
+    item = UnitYear(CLEAN_UNIT, CLEAN_YEAR)
+    [good] = render_batch([item], options, jobs=1, executor="serial")
+    assert good.ok, good.report()
+    folder = out / CLEAN_UNIT / str(CLEAN_YEAR)
+    before = {p.name: p.read_bytes() for p in folder.glob(f"{CLEAN_UNIT}-*")}
+
+    def broken(path, facts, chapters):
+        path.write_bytes(b"half")
+        raise RuntimeError("disk full")
+
+    import lkip_helpers.xlsx_report
+
+    monkeypatch.setattr(lkip_helpers.xlsx_report, "write_xlsx", broken)
+    [failed] = render_batch([item], options, jobs=1, executor="serial")
+    assert not failed.ok and "disk full" in failed.problems[0]
+    assert {p.name: p.read_bytes() for p in folder.glob(f"{CLEAN_UNIT}-*")} == before
+    assert (folder.parent / f"{CLEAN_YEAR}-failed").is_dir()  # kept for inspection
