@@ -12,9 +12,6 @@ How it works, and why:
    gives one clear problem, not a library traceback); its uncompressed size is bounded.
 2. openpyxl reads it in read-only mode with ``data_only=True`` (the values Excel cached for
    formulas). XML is parsed through defusedxml: this module refuses to import without it.
-   When lxml is installed (python-docx needs it), openpyxl parses some parts with lxml
-   instead, which ignores a DTD rather than refusing it; so a part that declares a DTD is
-   refused here first, whichever parser openpyxl uses.
 3. Every cell is parsed by :mod:`lkip_helpers.parse` (Indonesian text numbers need more than
    a dtype cast), then each sheet's DataFrame is validated with a pandera schema derived from
    :mod:`lkip_helpers.schema` (required values, non-negative amounts, allowed values, unique
@@ -70,9 +67,6 @@ EXPECTED_FORMULA = Msg("formula without a cached value: open and save the file i
 #: See data/README.md, the section that says how to start a unit-year.
 _SEE_README = Msg("see data/README.md, 'Starting a new unit-year'")
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
-#: A DTD (entity declarations: "billion laughs"); no part of an xlsx written by Excel or
-#: LibreOffice has one, and in XML text "<" is always escaped.
-_DTD = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 TABLE_SHEETS = tuple(s for s in SHEETS if s.layout == "table")
 
 
@@ -263,20 +257,8 @@ def _check_container(file: Path, problems: _Problems) -> bool:
                              Msg("{expected} (a zip file without xl/workbook.xml; .xls and "
                                  ".ods files must be saved as .xlsx)", expected=expected))
                 return False
-            formulas = False
-            for name in names:
-                if not name.endswith((".xml", ".rels")):
-                    continue
-                data = zf.read(name)
-                if _DTD.search(data):
-                    problems.add(None, None, None, NO_VALUE, Msg(
-                        "expected an Excel workbook (.xlsx) that can be read ({reason})",
-                        reason="Unable to read workbook: could not read {}: DTD is "
-                               "forbidden".format(name)))
-                    return False
-                formulas = formulas or (name.startswith("xl/worksheets/")
-                                        and bool(_FORMULA_TAG.search(data)))
-            return formulas
+            return any(_FORMULA_TAG.search(zf.read(n)) for n in names
+                       if n.startswith("xl/worksheets/") and n.endswith(".xml"))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
         problems.add(None, None, None, NO_VALUE,
                      Msg("{expected} (save it from Excel or LibreOffice as .xlsx; {reason})",
