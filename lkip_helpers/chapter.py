@@ -151,7 +151,7 @@ class Bab:
         isi = tables.isi_tabel(df, judul, self._nomor(self._tabel), kolom=kolom, alasan=alasan,
                                format_kolom=format_kolom, rata_kanan=rata_kanan,
                                dinyatakan=dinyatakan)
-        data = tables.data_tabel(isi)
+        data = {**tables.data_tabel(isi), "keterangan": isi.keterangan}
         if sumber:
             data["sumber"] = sumber
         tampilkan_html(tables.html(tables.styler_tabel(isi)), tables.teks_tabel(isi), lkip=data)

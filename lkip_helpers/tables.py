@@ -508,7 +508,7 @@ def data_tabel(isi: IsiTabel) -> dict[str, Any]:
     output, see :mod:`lkip_helpers.chapter`): caption parts, column labels and kinds, raw
     values, the cells as shown, bold rows and footnotes."""
     return {
-        "jenis": "tabel", "nomor": isi.nomor, "judul": isi.judul, "keterangan": isi.keterangan,
+        "jenis": "tabel", "nomor": isi.nomor, "judul": isi.judul,
         "kolom": list(isi.kolom), "jenis_kolom": list(isi.jenis),
         "rata_kanan": list(isi.kanan),
         "nilai": [[nilai_json(v) for v in baris] for baris in isi.nilai.itertuples(index=False)],
