@@ -214,8 +214,10 @@ def check_summary(lkip) -> str:
 @click.argument("units", required=False)
 @click.argument("years", required=False)
 @click.option("--all", "everything", is_flag=True, help="Every unit-year found under the data folder.")
-@click.option("--format", "formats", type=click.Choice(["html", "pdf"]), multiple=True,
-              help="Output format; repeat for both (default: html and pdf).")
+@click.option("--format", "formats", type=click.Choice(["html", "pdf", "docx", "xlsx"]),
+              multiple=True,
+              help="Output format; repeat for several (default: all four). docx: the report "
+                   "as a Word document; xlsx: every table, one sheet each.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Unit-years rendered in parallel (default: number of CPU cores).")
 @click.option("--executor", type=RegistryChoice(_executor_names), default="local",
@@ -242,8 +244,8 @@ def render(ctx, units, years, everything, formats, jobs, executor, data_dir, out
     """Render reports of UNITS (comma list) for YEARS (2023, 2021,2023 or 2021-2023).
 
     Default: the embedded unit-year. A unit without years renders every year found under the
-    data folder. Writes reports/<unit>/<year>/ (HTML, PDF, the internal reviu page, executed
-    notebooks, render.log) and reports/index.html. Exit status: 0 all rendered, 1 some failed, 2 bad names or options.
+    data folder. Writes reports/<unit>/<year>/ (HTML, PDF, Word, Excel, the internal reviu
+    page, executed notebooks, render.log) and reports/index.html. Exit status: 0 all rendered, 1 some failed, 2 bad names or options.
     """
     from pathlib import Path
 

@@ -50,13 +50,15 @@ class Chapter:
     """One chapter of the report: its anchor, title and body HTML (outputs only).
 
     ``sections``: (anchor, title) of each of its ``##`` headings that the report shows, for
-    the Daftar Isi (Bab I A. Latar Belakang ...).
+    the Daftar Isi (Bab I A. Latar Belakang ...); ``items``: what the body shows, as
+    :func:`visible_items` found it (the Word and Excel exports read these).
     """
 
     anchor: str
     title: str
     body: Markup
     sections: tuple[tuple[str, str], ...] = ()
+    items: tuple["Item", ...] = ()
 
 
 def chapter_title(nb: Any, fallback: str) -> str:
@@ -68,15 +70,28 @@ def chapter_title(nb: Any, fallback: str) -> str:
     return fallback
 
 
-def _output_html(output: Any) -> str | None:
-    """HTML for one code-cell output, or None when the reader should not see it."""
+#: The MIME types of an output that a reader can be shown, in the order they are preferred.
+SHOWN_MIME = ("text/html", "image/svg+xml", "image/png", "image/jpeg", "text/markdown",
+              "text/plain")
+
+
+def output_shown(output: Any) -> bool:
+    """Does the reader see this code-cell output? Text written to stdout, and displayed data
+    of a kind in :data:`SHOWN_MIME`; never stderr, and never an error (a failed chapter fails
+    the render)."""
     kind = output.get("output_type")
     if kind == "stream":
-        if output.get("name") != "stdout" or not output.get("text", "").strip():
-            return None
+        return output.get("name") == "stdout" and bool(output.get("text", "").strip())
+    return (kind in ("display_data", "execute_result")
+            and any(mime in output.get("data", {}) for mime in SHOWN_MIME))
+
+
+def _output_html(output: Any) -> str | None:
+    """HTML for one code-cell output, or None when the reader should not see it."""
+    if not output_shown(output):
+        return None
+    if output.get("output_type") == "stream":
         return f'<pre class="teks">{escape(output["text"])}</pre>'
-    if kind not in ("display_data", "execute_result"):
-        return None  # errors never reach the report: a failed chapter fails the render
     data = output.get("data", {})
     if "text/html" in data:
         return f'<div class="keluaran">{data["text/html"]}</div>'
@@ -103,17 +118,52 @@ def _heading_level(source: str) -> int | None:
     return len(match[1]) if match else None
 
 
-def _without_empty_sections(parts: list[tuple[int | None, str]]) -> list[str]:
+def _without_empty_sections(parts: list[tuple[int | None, Any]]) -> list[Any]:
     """Drop every heading followed by nothing but deeper-or-equal headings: a section with no
-    data is left out of the report (the summary lists such sections once)."""
-    kept: list[tuple[int | None, str]] = []
-    for level, html in reversed(parts):
+    data is left out of the report (the summary lists such sections once). ``parts``: (heading
+    level or None, part)."""
+    kept: list[tuple[int | None, Any]] = []
+    for level, part in reversed(parts):
         if level is not None:
             following = kept[-1][0] if kept else 0
             if not kept or (following is not None and following <= level):
                 continue  # nothing under this heading before the next one of its rank
-        kept.append((level, html))
-    return [html for _, html in reversed(kept)]
+        kept.append((level, part))
+    return [part for _, part in reversed(kept)]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing of an executed notebook that the reader sees: a markdown cell (``markdown``:
+    its source; ``level``: its heading level when it is nothing but one heading) or a
+    code-cell output (``output``). ``cell``: the cell's index in the notebook."""
+
+    cell: int
+    markdown: str | None = None
+    level: int | None = None
+    output: Any = None
+
+
+def visible_items(nb: Any) -> list[Item]:
+    """What the reader sees of an executed notebook, in order, for every format (HTML, Word,
+    Excel): markdown cells and shown outputs (:func:`output_shown`) of cells not tagged
+    :data:`HIDDEN_TAGS`, without the chapter's ``# Title`` line (see :func:`chapter_title`)
+    and without the headings of sections that show nothing."""
+    parts: list[tuple[int | None, Item]] = []
+    for index, cell in enumerate(nb.cells):
+        if HIDDEN_TAGS.intersection(cell.metadata.get("tags", [])):
+            continue
+        if cell.cell_type == "markdown":
+            source = cell.source
+            if index == 0:  # the title: shown apart
+                source = "\n".join(l for l in source.splitlines() if not l.startswith("# "))
+            if source.strip():
+                level = _heading_level(source)
+                parts.append((level, Item(index, markdown=source, level=level)))
+        elif cell.cell_type == "code":
+            parts.extend((None, Item(index, output=output))
+                         for output in cell.get("outputs", []) if output_shown(output))
+    return _without_empty_sections(parts)
 
 
 _SECTION = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
@@ -132,26 +182,20 @@ def chapter_from_notebook(nb: Any, anchor: str, fallback_title: str) -> Chapter:
     ``##`` headings that remain get anchors and are listed in ``sections``.
     """
     title = chapter_title(nb, fallback_title)
-    parts: list[tuple[int | None, str]] = []
-    for index, cell in enumerate(nb.cells):
-        if HIDDEN_TAGS.intersection(cell.metadata.get("tags", [])):
+    parts: list[str] = []
+    items = visible_items(nb)
+    for item in items:
+        if item.markdown is None:
+            parts.append(_output_html(item.output))
             continue
-        if cell.cell_type == "markdown":
-            source = cell.source
-            if index == 0:  # the title is rendered by the template
-                source = "\n".join(l for l in source.splitlines() if not l.startswith("# "))
-            if source.strip():
-                level = _heading_level(source)
-                html = _MARKDOWN_CELL(source)
-                if level == 2:
-                    html = _with_anchor(html, f"{anchor}-{index}")
-                parts.append((level, f'<div class="narasi">{html}</div>'))
-        elif cell.cell_type == "code":
-            parts.extend((None, html) for html in map(_output_html, cell.get("outputs", []))
-                         if html)
-    body = "\n".join(_without_empty_sections(parts))
+        html = _MARKDOWN_CELL(item.markdown)
+        if item.level == 2:
+            html = _with_anchor(html, f"{anchor}-{item.cell}")
+        parts.append(f'<div class="narasi">{html}</div>')
+    body = "\n".join(parts)
     sections = tuple((m[1], unescape(_TAG.sub("", m[2])).strip()) for m in _SECTION.finditer(body))
-    return Chapter(anchor=anchor, title=title, body=Markup(body), sections=sections)
+    return Chapter(anchor=anchor, title=title, body=Markup(body), sections=sections,
+                   items=tuple(items))
 
 
 # -- Daftar Isi, Daftar Tabel, Daftar Gambar ----------------------------------------------------
@@ -253,7 +297,7 @@ def _anchored_captions(body: str, taken: set[str]) -> tuple[str, list[Entry], li
 def report_contents(chapters: Iterable[Chapter]) -> Contents:
     """The chapters a report shows (not the empty ones), their numbered tables and figures
     given ids, and the entries of the Daftar Isi, Daftar Tabel and Daftar Gambar."""
-    shown = [chapter for chapter in chapters if chapter.body.strip()]  # no data: left out
+    shown = shown_chapters(chapters)
     taken = {anchor for anchor, _ in FRONT_MATTER} | {"daftar-tabel", "daftar-gambar"}
     taken |= {c.anchor for c in shown} | {a for c in shown for a, _ in c.sections}
     anchored, tables, figures = [], [], []
@@ -296,6 +340,12 @@ def render_report(facts: dict[str, Any], chapters: Iterable[Chapter],
         f=facts, chapters=contents.chapters, daftar=contents, pages=pages or {}, css=_css(),
         kata_pengantar=kata_pengantar(facts)
     )
+
+
+def shown_chapters(chapters: Iterable[Chapter]) -> list[Chapter]:
+    """The chapters a report shows, in every format: those with something to show (a chapter
+    without data for any of its sections is left out)."""
+    return [chapter for chapter in chapters if chapter.body.strip()]
 
 
 def kata_pengantar(facts: dict[str, Any]) -> Markup:
