@@ -154,8 +154,10 @@ def _render(tmp_path, tables, unit=CLEAN_UNIT, year=CLEAN_YEAR):
 
 
 def _daftar_isi(html: str) -> list[str]:
-    nav = html[html.index('<nav class="daftar-isi"'):html.index("</nav>")]
-    return [text_of(m) for m in re.findall(r"<a [^>]*>(.*?)</a>", nav)]
+    """The titles the Daftar Isi lists, in order (page numbers, if any, left out)."""
+    start = html.index('id="daftar-isi"')
+    nav = html[start:html.index("</nav>", start)]
+    return [text_of(m).strip() for m in re.findall(r'<span class="judul">(.*?)</span>', nav)]
 
 
 @pytest.mark.slow
