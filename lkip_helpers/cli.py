@@ -92,7 +92,9 @@ def check(unit: str | None, year: str | None, data_dir: str | None, reviu: bool)
     """Validate data/UNIT/YEAR/lkip.xlsx and list every problem (default: the embedded unit-year).
 
     With --reviu, the findings of lkip_helpers.reviu follow (stated figures that disagree with
-    the data, unmet minimums, missing realisations ...). Findings are not data errors.
+    the data, unmet minimums, missing realisations, earlier years restated otherwise than
+    their own workbooks under the same unit folder record them ...). Findings are not data
+    errors.
 
     Exit status: 0 valid (with --reviu: also when there are findings), 1 data problems,
     2 unit or year name not allowed.
@@ -104,10 +106,10 @@ def check(unit: str | None, year: str | None, data_dir: str | None, reviu: bool)
     click.echo(check_summary(lkip))
     if reviu:
         from .narrative import laporan_reviu
-        from .reviu import periksa
+        from .reviu import muat_tahun_lain, periksa
 
         click.echo("")
-        click.echo(laporan_reviu(periksa(lkip), lkip.source))
+        click.echo(laporan_reviu(periksa(lkip, muat_tahun_lain(lkip)), lkip.source))
 
 
 @main.command()
