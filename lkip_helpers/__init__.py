@@ -14,7 +14,7 @@ Layers, lowest first; a module imports only from its own layer or the layers bel
 2. loading: schema, parse, model, load, workbook, template
 3. calculations: hitung, dinyatakan, kinerja, anggaran, perencanaan, aset, pegawai, komitmen, ikhtisar, reviu
 4. presentation: format, labels, tables, charts, narrative, dokumen, chapter
-5. pipeline: execute, html_report, pdf, chromium, printing, selection, pipeline, executors, index, render
+5. pipeline: execute, html_report, pdf, chromium, printing, selection, pipeline, executors, index, render, dataset
 6. cli: cli
 """
 
