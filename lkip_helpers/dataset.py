@@ -61,6 +61,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from . import __version__, aset, config, ikhtisar, kinerja, komitmen, load, narrative, pegawai, reviu
 from .anggaran import KOLOM_ANGGARAN, tabel_anggaran
@@ -449,14 +451,14 @@ class _Cache:
         return self.root / "dataset" / key
 
     @staticmethod
-    def _baca(folder: Path) -> dict[str, pd.DataFrame] | None:
-        """The frames in ``folder`` (a missing file: no rows); None when it is not a complete
-        entry or cannot be read (then it is removed)."""
+    def _baca(folder: Path) -> dict[str, pa.Table | None] | None:
+        """The frames in ``folder`` as Arrow tables (None: a frame without rows); None when
+        it is not a complete entry or cannot be read (then it is removed)."""
         if not (folder / "isi.json").is_file():
             return None
         try:
-            return {name: (bertipe(pd.read_parquet(folder / f"{name}.parquet"), name)
-                           if (folder / f"{name}.parquet").is_file() else kosong_frame(name))
+            return {name: (pq.read_table(folder / f"{name}.parquet")
+                           if (folder / f"{name}.parquet").is_file() else None)
                     for name in FRAMES}
         except Exception:  # noqa: BLE001 - a damaged entry is only a cache miss
             shutil.rmtree(folder, ignore_errors=True)
@@ -486,7 +488,7 @@ class _Cache:
                                       "loading works without it, only slower",
                                       folder=self.root, error=error)), stacklevel=3)
 
-    def baca_unit_tahun(self, item: UnitYear, key: str) -> dict[str, pd.DataFrame] | None:
+    def baca_unit_tahun(self, item: UnitYear, key: str) -> dict[str, pa.Table | None] | None:
         return self._baca(self._entri(item, key))
 
     def tulis_unit_tahun(self, item: UnitYear, key: str,
@@ -497,15 +499,16 @@ class _Cache:
 
     def baca_dataset(self, key: str) -> tuple[dict[str, pd.DataFrame], list[UnitYear]] | None:
         folder = self._snapshot(key)
-        frames = self._baca(folder)
-        if frames is None:
+        tables = self._baca(folder)
+        if tables is None:
             return None
         try:
             isi = json.loads((folder / "isi.json").read_text(encoding="utf-8"))
             os.utime(folder / "isi.json")  # most recently used
         except (OSError, ValueError):
             return None
-        return frames, [UnitYear(u, y) for u, y in isi]
+        return ({name: _gabung(name, [t] if t is not None else []) for name, t in tables.items()},
+                [UnitYear(u, y) for u, y in isi])
 
     def tulis_dataset(self, key: str, frames: dict[str, pd.DataFrame],
                       items: list[UnitYear]) -> None:
@@ -517,6 +520,14 @@ class _Cache:
 
 
 # --------------------------------------------------------------------------- loading
+
+
+def _gabung(name: str, tables: list[pa.Table]) -> pd.DataFrame:
+    """Frame ``name`` from the Arrow tables of several unit-years, in order (one conversion
+    to pandas for all of them: reading a cached unit-year costs a few file reads only)."""
+    if not tables:
+        return kosong_frame(name)
+    return bertipe(pa.concat_tables(tables, promote_options="permissive").to_pandas(), name)
 
 
 def _pilih(items: list[UnitYear], units: Iterable[str] | str | None,
@@ -575,7 +586,7 @@ def muat_dataset(data_dir: Path | str | None = None, units: Iterable[str] | str 
                 return Dataset(**frames, dilewati=tuple(dilewati), dari_cache=len(loaded),
                                data_dir=data_dir)
 
-    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in FRAMES}
+    parts: dict[str, list[pa.Table]] = {name: [] for name in FRAMES}
     loaded: list[UnitYear] = []
     dilewati: list[Dilewati] = []
     dari_cache = 0
@@ -586,8 +597,8 @@ def muat_dataset(data_dir: Path | str | None = None, units: Iterable[str] | str 
         if isinstance(hashes[item], OSError):
             dilewati.append(_tidak_terbaca(item, path_of(item), hashes[item]))
             continue
-        frames = store.baca_unit_tahun(item, keys[item]) if store is not None else None
-        if frames is not None:
+        tables = store.baca_unit_tahun(item, keys[item]) if store is not None else None
+        if tables is not None:
             dari_cache += 1
         else:
             muat = _pemuat(item.unit, data_dir, memo)
@@ -600,12 +611,13 @@ def muat_dataset(data_dir: Path | str | None = None, units: Iterable[str] | str 
             frames = frames_unit_tahun(lkip, reviu.muat_tahun_lain(lkip, muat))
             if store is not None:
                 store.tulis_unit_tahun(item, keys[item], frames)
+            tables = {name: pa.Table.from_pandas(df, preserve_index=False) if len(df) else None
+                      for name, df in frames.items()}
         loaded.append(item)
-        for name, df in frames.items():
-            if len(df):
-                parts[name].append(df)
-    frames = {name: (pd.concat(dfs, ignore_index=True) if dfs else kosong_frame(name))
-              for name, dfs in parts.items()}
+        for name, table in tables.items():
+            if table is not None:
+                parts[name].append(table)
+    frames = {name: _gabung(name, tables) for name, tables in parts.items()}
     if store is not None:
         store.tulis_dataset(whole, frames, loaded)
     return Dataset(**frames, dilewati=tuple(dilewati), dari_cache=dari_cache, data_dir=data_dir)
