@@ -92,7 +92,9 @@ def check(unit: str | None, year: str | None, data_dir: str | None, reviu: bool)
     """Validate data/UNIT/YEAR/lkip.xlsx and list every problem (default: the embedded unit-year).
 
     With --reviu, the findings of lkip_helpers.reviu follow (stated figures that disagree with
-    the data, unmet minimums, missing realisations ...). Findings are not data errors.
+    the data, unmet minimums, missing realisations, earlier years restated otherwise than
+    their own workbooks under the same unit folder record them ...). Findings are not data
+    errors.
 
     Exit status: 0 valid (with --reviu: also when there are findings), 1 data problems,
     2 unit or year name not allowed.
@@ -104,10 +106,10 @@ def check(unit: str | None, year: str | None, data_dir: str | None, reviu: bool)
     click.echo(check_summary(lkip))
     if reviu:
         from .narrative import laporan_reviu
-        from .reviu import periksa
+        from .reviu import muat_tahun_lain, periksa
 
         click.echo("")
-        click.echo(laporan_reviu(periksa(lkip), lkip.source))
+        click.echo(laporan_reviu(periksa(lkip, muat_tahun_lain(lkip)), lkip.source))
 
 
 @main.command()
@@ -268,6 +270,54 @@ def render(ctx, units, years, everything, formats, jobs, executor, data_dir, out
         formats=formats, timeout=timeout, pdf_engine=pdf_engine, pdf_executable=executable,
         include_reviu=include_reviu)
     ctx.exit(run(items, options, jobs, click.echo, note, executor))
+
+
+@main.command()
+@click.option("--data-dir", type=click.Path(file_okay=False), default=None,
+              help="Folder holding <unit>/<year>/lkip.xlsx (default: the project's data/).")
+@click.option("--output", type=click.Path(file_okay=False), default=None,
+              help="Folder to write to (default: the project's reports/dataset/).")
+@click.option("--format", "formats", type=click.Choice(["parquet", "xlsx"]), multiple=True,
+              help="parquet: one file per frame; xlsx: one workbook, one sheet per frame. "
+                   "Repeat for both (default: parquet).")
+@click.option("--no-cache", is_flag=True,
+              help="Load every workbook again, neither reading nor writing the cache.")
+@click.pass_context
+def dataset(ctx, data_dir, output, formats, no_cache) -> None:
+    """Load every unit-year under the data folder into one tidy dataset and write it.
+
+    One frame per kind (ringkasan, indikator, anggaran, keluaran, aset, pegawai, komitmen,
+    temuan), every row with its local government, unit and year; the workbooks that fail
+    validation are listed (one line each) and left out, in the table dilewati too. A cache
+    beside the data folder (.lkip-cache/) makes a second load fast. Exit status: 0 every
+    workbook loaded, 1 some left out (the dataset is written without them), 2 no workbook.
+    """
+    from pathlib import Path
+
+    from . import config
+    from .dataset import muat_dataset
+    from .errors import OutputError, UsageError
+    from .i18n import Msg
+    from .selection import available
+
+    folder = Path(data_dir) if data_dir else config.DATA_DIR
+    if not available(folder):
+        raise UsageError(Msg("no workbook <unit>/<year>/{workbook} under {folder}",
+                             workbook=config.WORKBOOK_NAME, folder=folder))
+    ds = muat_dataset(folder, cache=not no_cache)
+    click.echo(ds.laporan())
+    out = Path(output) if output else config.REPORTS_DIR / "dataset"
+    try:
+        for fmt in dict.fromkeys(formats or ("parquet",)):
+            if fmt == "parquet":
+                paths = ds.simpan_parquet(out)
+                click.echo(_("Wrote {n} Parquet files to {folder}").format(n=len(paths),
+                                                                           folder=out))
+            else:
+                click.echo(_("Wrote {path}").format(path=ds.simpan_excel(out / "lkip-dataset.xlsx")))
+    except OSError as error:
+        raise OutputError(Msg("cannot write to {folder}: {error}", folder=out, error=error))
+    ctx.exit(1 if ds.dilewati else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -23,6 +23,10 @@ REPORTS_DIR = Path(os.environ.get("LKIP_REPORTS_DIR", PROJECT_ROOT / "reports"))
 DEFAULT_UNIT = "biro-umum-ntt"
 DEFAULT_YEAR = 2023
 
+#: Where :mod:`lkip_helpers.dataset` caches the frames it derives from the workbooks
+#: (LKIP_CACHE_DIR); unset: ``.lkip-cache`` beside the data folder (see :func:`cache_dir`).
+CACHE_DIR = os.environ.get("LKIP_CACHE_DIR") or None
+
 #: Name of the workbook inside each ``data/<unit>/<year>/`` folder.
 WORKBOOK_NAME = "lkip.xlsx"
 
@@ -70,3 +74,11 @@ def unit_year_dir(unit: str, year: int | str, data_dir: Path | str | None = None
 def report_dir(unit: str, year: int | str, reports_dir: Path | str | None = None) -> Path:
     """The report folder of one unit-year, e.g. ``reports/biro-umum-ntt/2023``."""
     return _inside(Path(reports_dir) if reports_dir else REPORTS_DIR, unit, year)
+
+
+def cache_dir(data_dir: Path | str | None = None) -> Path:
+    """The cache folder of a data folder: :data:`CACHE_DIR` when set, else ``.lkip-cache``
+    beside the data folder (``data/`` -> ``.lkip-cache/``), never inside it: data is input."""
+    if CACHE_DIR:
+        return Path(CACHE_DIR)
+    return (Path(data_dir) if data_dir else DATA_DIR).resolve().parent / ".lkip-cache"

@@ -747,6 +747,12 @@ PESAN_TEMUAN: dict[str, str] = {
     "narasi_kosong": N_(
         "Section “{judul}” ({letak}) has no text of the unit yet; the report shows a "
         "placeholder there. Write it on sheet narasi with section {dinyatakan}."),
+    "antar_tahun_kinerja": N_(
+        "The {kolom} of {kode} in {tahun} is stated as {dinyatakan}{asal}, but the workbook of "
+        "{tahun} ({berkas_acuan}, sheet indikator, row {baris_acuan}) records {dihitung}."),
+    "antar_tahun_anggaran": N_(
+        "The spending {kolom} of {tahun} is stated as {dinyatakan}{asal}, but the workbook of "
+        "{tahun} ({berkas_acuan}) records {dihitung} on its sheet anggaran."),
 }
 #: How the lines below a parent read in "jumlah_kegiatan" (``konteks["rincian"]``).
 RINCIAN_TEMUAN = {
@@ -806,7 +812,9 @@ def _konteks_temuan(t: Any, lang: str) -> dict[str, str]:
     if "rincian" in t.konteks:
         out["rincian"] = _(RINCIAN_TEMUAN.get(t.konteks["rincian"], "lines"), lang)
     if t.kolom in labels.KOLOM and t.kode.value in ("jumlah_kegiatan",
-                                                    "realisasi_triwulan_tidak_lengkap"):
+                                                    "realisasi_triwulan_tidak_lengkap",
+                                                    "antar_tahun_kinerja",
+                                                    "antar_tahun_anggaran"):
         out["kolom"] = _(labels.KOLOM[t.kolom].label, lang).lower()
     else:
         out["kolom"] = t.kolom or ""

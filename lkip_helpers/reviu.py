@@ -28,6 +28,17 @@ Severity (``tingkat``), highest first
 * :data:`RENDAH` (low): information to complete: a commitment without realisation, staff
   tables whose reference date lies before the reporting year, a total that cannot be checked.
 
+Years checked against each other
+--------------------------------
+A workbook restates earlier years (sheets ``riwayat_kinerja`` and ``riwayat_anggaran``). When
+the earlier year's own workbook exists beside it (``<data>/<unit>/<year>/lkip.xlsx``, the same
+unit folder), :func:`periksa` given those workbooks (``tahun_lain``; :func:`muat_tahun_lain`
+loads them) compares the restated figures with the earlier workbook's own: an indicator's
+target and realisation with its row on that workbook's sheet ``indikator``, the budget's pagu
+and realisasi with that workbook's spending totals (:func:`lkip_helpers.anggaran.ringkasan`).
+A difference is TINGGI and names both sources; a history row that explains itself in
+``catatan`` (e.g. a revised figure) is not reported. Without earlier workbooks nothing changes.
+
 Each finding is data: a code (:class:`KodeTemuan`, like pandera's error reason codes), where
 (sheet, Excel row, column), the stated value (``dinyatakan``) and the computed value
 (``dihitung``; for cross-checks, the value the other sheet or source states; for minimums,
@@ -47,7 +58,9 @@ from typing import Any, Callable, Iterable, Mapping
 
 import pandas as pd
 
-from . import anggaran, dinyatakan, kinerja, komitmen
+from . import anggaran, dinyatakan, kinerja, komitmen, load
+from .config import WORKBOOK_NAME
+from .errors import DataError
 from .hitung import SERATUS, bulatkan_persen, jumlahkan, ke_decimal, ke_int, kosong
 from .model import LkipYear
 from .schema import BAGIAN_NARASI, SHEETS_BY_NAME
@@ -94,6 +107,10 @@ class KodeTemuan(str, Enum):
     TANGGAL_DATA_PEGAWAI = "tanggal_data_pegawai"
     #: A regulated section of the report (schema.BAGIAN_NARASI, ``wajib``) the unit left empty.
     NARASI_KOSONG = "narasi_kosong"
+    #: A history row of an indicator vs the earlier year's own workbook (sheet indikator).
+    ANTAR_TAHUN_KINERJA = "antar_tahun_kinerja"
+    #: A budget history row vs the earlier year's own workbook (its spending totals).
+    ANTAR_TAHUN_ANGGARAN = "antar_tahun_anggaran"
 
     def __str__(self) -> str:
         return self.value
@@ -569,6 +586,90 @@ def _narasi(lkip: LkipYear) -> list[Temuan]:
             for b in BAGIAN_NARASI if b.wajib and b.kunci not in ada]
 
 
+# --------------------------------------------------------------------------- years
+
+
+def tahun_riwayat(lkip: LkipYear) -> list[int]:
+    """The earlier years ``lkip``'s history sheets restate (riwayat_kinerja, riwayat_anggaran),
+    oldest first."""
+    years = {int(t) for df in (lkip.riwayat_kinerja, lkip.riwayat_anggaran)
+             for t in df["tahun"].dropna()}
+    return sorted(t for t in years if t < lkip.year)
+
+
+def _berkas(lkip: LkipYear, tahun: int) -> str:
+    """How a finding names the workbook of ``tahun`` of the same unit: ``unit/2023/lkip.xlsx``."""
+    return f"{lkip.unit}/{tahun}/{WORKBOOK_NAME}"
+
+
+def muat_tahun_lain(lkip: LkipYear,
+                    muat: Callable[[int], LkipYear] | None = None) -> dict[int, LkipYear]:
+    """The earlier years' own workbooks of ``lkip``'s unit that its history restates: year ->
+    LkipYear, for the years of :func:`tahun_riwayat` whose workbook exists beside ``lkip``'s
+    (``<data>/<unit>/<year>/lkip.xlsx``). Pass the result to :func:`periksa` as ``tahun_lain``.
+
+    ``muat(year)`` loads one (default :func:`lkip_helpers.load.load_year` from ``lkip``'s data
+    folder). An earlier workbook that fails validation is left out: there is nothing reliable
+    to compare with, and ``lkip check`` of that year lists its problems. A workbook read from
+    elsewhere than ``<data>/<unit>/<year>/lkip.xlsx`` has no siblings: {}.
+    """
+    source = lkip.source
+    if source.parent.name != str(lkip.year) or source.parent.parent.name != lkip.unit:
+        return {}
+    unit_dir = source.parent.parent
+    muat = muat or (lambda tahun: load.load_year(lkip.unit, tahun, unit_dir.parent))
+    found = {}
+    for tahun in tahun_riwayat(lkip):
+        if (unit_dir / str(tahun) / WORKBOOK_NAME).is_file():
+            try:
+                found[tahun] = muat(tahun)
+            except DataError:
+                continue
+    return found
+
+
+def _antar_tahun(lkip: LkipYear, tahun_lain: Mapping[int, LkipYear]) -> list[Temuan]:
+    """History rows of earlier years vs those years' own workbooks (module docstring).
+
+    riwayat_kinerja: target and realisasi vs the same indicator code on the earlier
+    workbook's sheet indikator (within the tolerance; an indicator that workbook lacks, a
+    blank on either side or a row with a ``catatan`` is not compared). riwayat_anggaran: pagu
+    and realisasi vs the earlier workbook's spending totals (:func:`anggaran.ringkasan`,
+    exact Rupiah). ``dinyatakan`` is this workbook's figure, ``dihitung`` the earlier one's.
+    """
+    found = []
+    for row in lkip.riwayat_kinerja.itertuples():
+        lain = tahun_lain.get(int(row.tahun)) if int(row.tahun) < lkip.year else None
+        if lain is None or _teks(row.catatan):
+            continue
+        acuan = lain.indikator[lain.indikator["kode"] == row.kode_indikator]
+        if acuan.empty:
+            continue
+        for kolom in ("target", "realisasi"):
+            stated, earlier = ke_decimal(getattr(row, kolom)), ke_decimal(acuan[kolom].iloc[0])
+            if berbeda(stated, earlier):
+                found.append(Temuan(
+                    TINGGI, KodeTemuan.ANTAR_TAHUN_KINERJA, "riwayat_kinerja", row.Index, kolom,
+                    stated, earlier, ANGKA,
+                    {"kode": row.kode_indikator, "tahun": int(row.tahun), "sumber": row.sumber,
+                     "berkas_acuan": _berkas(lkip, int(row.tahun)),
+                     "baris_acuan": int(acuan.index[0])}))
+    for row in lkip.riwayat_anggaran.itertuples():
+        lain = tahun_lain.get(int(row.tahun)) if int(row.tahun) < lkip.year else None
+        belanja = anggaran.ringkasan(lain).belanja if lain is not None else None
+        if belanja is None:
+            continue
+        for kolom, earlier in (("pagu", belanja.pagu), ("realisasi", belanja.realisasi)):
+            stated = ke_int(getattr(row, kolom))
+            if _tidak_sama(stated, earlier):
+                found.append(Temuan(
+                    TINGGI, KodeTemuan.ANTAR_TAHUN_ANGGARAN, "riwayat_anggaran", row.Index,
+                    kolom, stated, earlier, RUPIAH,
+                    {"tahun": int(row.tahun), "sumber": _teks(row.sumber),
+                     "berkas_acuan": _berkas(lkip, int(row.tahun))}))
+    return found
+
+
 # --------------------------------------------------------------------------- public API
 
 
@@ -581,9 +682,16 @@ PEMERIKSAAN: tuple[Callable[[LkipYear], list[Temuan]], ...] = (
 )
 
 
-def periksa(lkip: LkipYear) -> list[Temuan]:
-    """Every finding of the reviu of ``lkip``, highest severity first (check order within)."""
+def periksa(lkip: LkipYear, tahun_lain: Mapping[int, LkipYear] | None = None) -> list[Temuan]:
+    """Every finding of the reviu of ``lkip``, highest severity first (check order within).
+
+    ``tahun_lain``: the earlier years' own workbooks of the same unit (year -> LkipYear, e.g.
+    from :func:`muat_tahun_lain`); the history rows of those years are then checked against
+    them (:func:`_antar_tahun`, after the checks of PEMERIKSAAN). None or {}: no such check.
+    """
     found = [t for check in PEMERIKSAAN for t in check(lkip)]
+    if tahun_lain:
+        found += _antar_tahun(lkip, tahun_lain)
     return sorted(found, key=lambda t: TINGKAT.index(t.tingkat))
 
 

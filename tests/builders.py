@@ -295,3 +295,83 @@ def problems_of(text: str) -> list[str]:
     found += [f"{phrase!r} {text.count(phrase)} times" for phrase in ONCE
               if text.count(phrase) > 1]
     return found
+
+
+# --------------------------------------------------------------------------- several units and years
+
+
+def edit_tahun_sebelumnya(tables: dict) -> None:
+    """A variant of CLEAN_TABLES as the unit's workbook of CLEAN_YEAR - 1, agreeing with what
+    the CLEAN_YEAR workbook restates of it: IKU-1 target 100, realisation 100; IKU-2 target 6,
+    realisation 6; spending pagu Rp1,9 M, realisation Rp1,71 M (two kegiatan at 90%).
+    Pass as ``write_clean(data_dir, edit_tahun_sebelumnya)``; the folder year follows
+    ``profil.tahun`` when written with :func:`write_unit_year`."""
+    tahun = CLEAN_YEAR - 1
+    profil = tables["profil"]
+    profil.update(tahun=tahun, tanggal_laporan=f"{tahun + 1}-02-20",
+                  batas_penyampaian=f"{tahun + 1}-02-28", tanggal_data_pegawai=f"{tahun}-12-31")
+    iku2 = tables["indikator"][1]
+    iku2.update(target=6, realisasi=6, capaian_dinyatakan=100, penjelasan=None)
+    tables["riwayat_kinerja"] = [r for r in tables["riwayat_kinerja"] if r["tahun"] == tahun]
+    tables["riwayat_anggaran"] = [r for r in tables["riwayat_anggaran"] if r["tahun"] == tahun]
+    program, kegiatan_a, kegiatan_b = tables["anggaran"][1:4]
+    program.update(pagu="1.900.000.000", realisasi="1.710.000.000", persen_dinyatakan="90")
+    kegiatan_a.update(realisasi="1.350.000.000", persen_dinyatakan="90")
+    kegiatan_b.update(realisasi="360.000.000", persen_dinyatakan="90")
+    tables["anggaran"] = tables["anggaran"][:4]
+    tables["total_dinyatakan"][1]["nilai"] = "2.000.000.000"
+    tables["komitmen"][1].update(ambang_tanggal=f"{tahun + 1}-02-28",
+                                 realisasi_tanggal=f"{tahun + 1}-02-20")
+
+
+def edit_di_bawah_minimal(tables: dict) -> None:
+    """A variant of CLEAN_TABLES whose spending stays below its minimum: kegiatan
+    "Administrasi Umum Perangkat Daerah" realises Rp1,1 M, so the program realises Rp1,5 M of
+    Rp2,0 M (75% < 85%), and IKU-2 (lower is better) takes 6 days against a target of 5
+    (capaian 5 / 6 = 83,33%). Its stated figures agree with the rows."""
+    program, kegiatan_a = tables["anggaran"][1:3]
+    program.update(realisasi="1.500.000.000", persen_dinyatakan="75")
+    kegiatan_a.update(realisasi="1.100.000.000", persen_dinyatakan="73,33")
+    tables["riwayat_anggaran"][1].update(realisasi="1.500.000.000", persen_dinyatakan="75,00%")
+    tables["indikator"][1].update(realisasi=6, capaian_dinyatakan="83,33", penjelasan=None)
+
+
+def write_unit_year(data_dir, unit: str, *edits, **profil) -> Path:
+    """Write CLEAN_TABLES after ``edits`` (functions of the tables) and ``profil`` fields as
+    ``data_dir/<unit>/<profil.tahun>/lkip.xlsx``; returns the path."""
+    tables = copy.deepcopy(CLEAN_TABLES)
+    for edit in edits:
+        edit(tables)
+    tables["profil"].update(profil)
+    tahun = tables["profil"]["tahun"]
+    return write_workbook(Path(data_dir) / unit / str(tahun) / "lkip.xlsx", tables)
+
+
+#: The unit-years :func:`write_several` writes: unit -> years (the broken one is left out
+#: of the dataset).
+SEVERAL = {CLEAN_UNIT: (CLEAN_YEAR - 1, CLEAN_YEAR), "dinas-lain": (CLEAN_YEAR - 1, CLEAN_YEAR),
+           "dinas-rusak": (CLEAN_YEAR,)}
+LAIN = {"nama_unit": "Bagian Umum Dinas Lain Kabupaten Kupang",
+        "kabupaten_kota": "Kabupaten Kupang"}
+
+
+def _blank_satuan(tables: dict) -> None:
+    tables["indikator"][0]["satuan"] = None
+
+
+def write_several(data_dir) -> Path:
+    """A small data folder of two units over two years, and one broken workbook:
+
+    * dinas-contoh CLEAN_YEAR - 1 (:func:`edit_tahun_sebelumnya`) and CLEAN_YEAR (clean): the
+      later year restates the earlier exactly as the earlier workbook records it;
+    * dinas-lain (Kabupaten Kupang) the same two years, CLEAN_YEAR below its spending
+      minimum (:func:`edit_di_bawah_minimal`);
+    * dinas-rusak CLEAN_YEAR: IKU-1 without its required ``satuan`` (fails validation).
+    """
+    data_dir = Path(data_dir)
+    write_unit_year(data_dir, CLEAN_UNIT, edit_tahun_sebelumnya)
+    write_unit_year(data_dir, CLEAN_UNIT)
+    write_unit_year(data_dir, "dinas-lain", edit_tahun_sebelumnya, **LAIN)
+    write_unit_year(data_dir, "dinas-lain", edit_di_bawah_minimal, **LAIN)
+    write_unit_year(data_dir, "dinas-rusak", _blank_satuan)
+    return data_dir

@@ -17,7 +17,8 @@ from lkip_helpers.cli import main
 from lkip_helpers.hitung import bulatkan_persen
 from lkip_helpers.load import load_year
 from lkip_helpers.reviu import KodeTemuan as K
-from builders import CLEAN_UNIT, CLEAN_YEAR, write_clean
+from builders import (CLEAN_UNIT, CLEAN_YEAR, edit_tahun_sebelumnya, write_clean,
+                      write_unit_year)
 
 
 def findings_of(tmp_path, edit=None) -> list[reviu.Temuan]:
@@ -361,6 +362,102 @@ def test_commitment_after_its_date(tmp_path):
 def test_stated_total_naming_a_text_column_cannot_be_checked(tmp_path):
     t = only(findings_of(tmp_path, _set("total_dinyatakan", 0, kolom="bagian")))
     assert (t.kode, t.tingkat, t.baris) == ("total_tidak_dapat_diperiksa", reviu.RENDAH, 2)
+
+
+# --------------------------------------------------------------------------- years against each other
+
+EARLIER = CLEAN_YEAR - 1
+
+
+def two_years(tmp_path, *earlier_edits, later_edits=()):
+    """The clean unit's two years (the later restating the earlier as it records itself,
+    then ``earlier_edits`` / ``later_edits``); the later year's findings from periksa with
+    the earlier workbook."""
+    write_unit_year(tmp_path, CLEAN_UNIT, edit_tahun_sebelumnya, *earlier_edits)
+    write_unit_year(tmp_path, CLEAN_UNIT, *later_edits)
+    lkip = load_year(CLEAN_UNIT, CLEAN_YEAR, tmp_path)
+    lain = reviu.muat_tahun_lain(lkip)
+    return lkip, lain, reviu.periksa(lkip, lain)
+
+
+def antar_tahun(found):
+    return [t for t in found if t.kode in (K.ANTAR_TAHUN_KINERJA, K.ANTAR_TAHUN_ANGGARAN)]
+
+
+def test_years_that_agree_give_no_finding(tmp_path):
+    lkip, lain, found = two_years(tmp_path)
+    assert list(lain) == [EARLIER] and lain[EARLIER].year == EARLIER
+    assert reviu.tahun_riwayat(lkip) == [EARLIER]
+    assert found == [], [narrative.uraian_temuan(t, "en") for t in found]
+
+
+def _iku1_realisasi(nilai):
+    def edit(tables):
+        tables["indikator"][0]["realisasi"] = nilai
+    return edit
+
+
+def test_a_restated_realisation_that_differs_from_the_earlier_workbook(tmp_path):
+    _, _, found = two_years(tmp_path, _iku1_realisasi(95))
+    t = only(antar_tahun(found))
+    assert (t.tingkat, t.lembar, t.baris, t.kolom) == (reviu.TINGGI, "riwayat_kinerja", 2,
+                                                       "realisasi")
+    assert (t.dinyatakan, t.dihitung, t.satuan) == (100, 95, reviu.ANGKA)
+    assert t.konteks == {"kode": "IKU-1", "tahun": EARLIER, "sumber": "LKIP 2023",
+                         "berkas_acuan": f"{CLEAN_UNIT}/{EARLIER}/lkip.xlsx", "baris_acuan": 2}
+    assert narrative.uraian_temuan(t) == (
+        "Realisasi IKU-1 tahun 2023 tertulis 100 (LKIP 2023), padahal buku kerja tahun 2023 "
+        "(dinas-contoh/2023/lkip.xlsx, lembar indikator, baris 2) mencatat 95.")
+    assert narrative.uraian_temuan(t, "en") == (
+        "The realisation of IKU-1 in 2023 is stated as 100 (LKIP 2023), but the workbook of "
+        "2023 (dinas-contoh/2023/lkip.xlsx, sheet indikator, row 2) records 95.")
+    assert narrative.letak_temuan(t) == "lembar riwayat_kinerja, baris 2, kolom realisasi"
+
+
+def test_a_restated_budget_that_differs_from_the_earlier_workbook(tmp_path):
+    def less_spent(tables):
+        tables["anggaran"][3]["realisasi"] = "350.000.000"
+    _, _, found = two_years(tmp_path, less_spent)
+    t = only(antar_tahun(found))
+    assert (t.kode, t.tingkat, t.lembar, t.baris, t.kolom) == (
+        K.ANTAR_TAHUN_ANGGARAN, reviu.TINGGI, "riwayat_anggaran", 2, "realisasi")
+    assert (t.dinyatakan, t.dihitung, t.satuan) == (1_710_000_000, 1_700_000_000, reviu.RUPIAH)
+    assert narrative.uraian_temuan(t) == (
+        "Realisasi belanja tahun 2023 tertulis Rp1.710.000.000 (LKIP 2023), padahal buku kerja "
+        "tahun 2023 (dinas-contoh/2023/lkip.xlsx) mencatat Rp1.700.000.000 pada lembar "
+        "anggaran.")
+
+
+def test_a_history_row_that_explains_its_figure_is_not_compared(tmp_path):
+    def explained(tables):
+        tables["riwayat_kinerja"][0]["catatan"] = "Angka setelah audit Inspektorat"
+    _, _, found = two_years(tmp_path, _iku1_realisasi(95), later_edits=(explained,))
+    assert antar_tahun(found) == []
+
+
+def test_without_an_earlier_workbook_the_reviu_is_unchanged(tmp_path):
+    write_clean(tmp_path)
+    lkip = load_year(CLEAN_UNIT, CLEAN_YEAR, tmp_path)
+    assert reviu.tahun_riwayat(lkip) == [EARLIER]
+    assert reviu.muat_tahun_lain(lkip) == {}
+    assert reviu.periksa(lkip, {}) == reviu.periksa(lkip) == []
+
+
+def test_an_earlier_workbook_that_fails_validation_is_not_compared(tmp_path):
+    def broken(tables):
+        tables["indikator"][0]["satuan"] = None
+    lkip, lain, found = two_years(tmp_path, broken, _iku1_realisasi(95))
+    assert lain == {} and found == []
+
+
+def test_cli_check_reviu_compares_the_earlier_year(tmp_path):
+    two_years(tmp_path, _iku1_realisasi(95))
+    result = CliRunner(env={"LKIP_LANG": "en"}).invoke(
+        main, ["check", CLEAN_UNIT, str(CLEAN_YEAR), "--reviu", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert "- sheet riwayat_kinerja, row 2, column realisasi: The realisation of IKU-1 in " \
+           "2023 is stated as 100 (LKIP 2023), but the workbook of 2023 " \
+           "(dinas-contoh/2023/lkip.xlsx, sheet indikator, row 2) records 95." in result.output
 
 
 # --------------------------------------------------------------------------- command line
