@@ -37,7 +37,8 @@ from typing import Any, Callable, Iterable, TextIO
 
 from . import config
 from .execute import ChapterFailed, ChapterKernel, read_notebook, write_notebook
-from .html_report import chapter_from_notebook, external_references, render_report, render_reviu
+from .html_report import (chapter_from_notebook, external_references, render_report,
+                          render_reviu, report_links)
 from .i18n import _
 from .index import FACTS_FILE
 from .pdf import ChromiumError
@@ -274,8 +275,11 @@ class Worker:
             for ref in external_references(page):
                 log.write(f"warning: the reviu page refers to {ref}: it may not open offline\n")
             (built / f"{item.stem}{REVIU_SUFFIX}.html").write_text(page, encoding="utf-8")
-        html = render_report(facts, chapters)
-        for ref in external_references(html):
+        # The report's navigation bar links to the files written beside it (PDF only when an
+        # engine prints it; a unit-year that fails to make one is not swapped in at all).
+        made = [f for f in opts.formats if f != "pdf" or self._wants_pdf]
+        html = render_report(facts, chapters, made)
+        for ref in external_references(html, [href for _, href in report_links(facts, made)]):
             log.write(f"warning: the report refers to {ref}: it may not open offline\n")
         html_file = built / f"{item.stem}.html"
         html_file.write_text(html, encoding="utf-8")

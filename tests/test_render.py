@@ -10,6 +10,7 @@ import json
 import re
 import shutil
 import subprocess
+from html import unescape
 from html.parser import HTMLParser
 
 import nbformat
@@ -17,7 +18,8 @@ import pytest
 from builders import text_of
 
 from lkip_helpers import config
-from lkip_helpers.html_report import external_references
+from lkip_helpers.html_report import (CSS_FILE, SLUG_LENGTH, Section, chapter_from_notebook,
+                                      external_references, report_links, slug)
 from lkip_helpers.index import today, write_index
 from lkip_helpers.pipeline import REVIU_NOTEBOOK, REVIU_SUFFIX, Options
 from lkip_helpers.printing import resolve_pdf
@@ -210,12 +212,77 @@ def test_report_cover_and_figures_come_from_the_seed(rendered):
         assert text in html, text
 
 
+#: The navigation bar's links of the embedded report rendered as HTML and PDF.
+NAV_LINKS = ["../../index.html", "biro-umum-ntt-2023.pdf"]
+
+
 @pytest.mark.slow
 def test_report_loads_nothing_from_outside(rendered):
     html = rendered["html"]
-    _assert_self_contained(html)
+    _assert_self_contained(html, set(NAV_LINKS))
     assert "<script" not in html.lower()
     assert len(re.findall(r'src="data:image/(?:png|jpeg);base64,', html)) >= 3
+    assert "warning" not in (rendered["folder"] / "render.log").read_text("utf-8")
+
+
+def _csp(html: str) -> dict[str, list[str]]:
+    """The Content-Security-Policy of a page's meta tag: directive -> its sources."""
+    metas = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+    assert len(metas) == 1, metas
+    assert html.index(metas[0]) < html.index("<style")  # before anything it governs
+    policy = {}
+    for directive in unescape(metas[0]).split(";"):
+        name, *sources = directive.split()
+        policy[name] = sources
+    return policy
+
+
+@pytest.mark.slow
+def test_every_page_forbids_network_loads_and_scripts(rendered):
+    index = (rendered["out"] / "index.html").read_text("utf-8")
+    for page in (rendered["html"], rendered["reviu"], index):
+        policy = _csp(page)
+        assert policy["default-src"] == ["'none'"]  # scripts, fonts, frames, fetches: none
+        assert policy["style-src"] == ["'unsafe-inline'"] and policy["img-src"] == ["data:"]
+        assert policy["base-uri"] == ["'none'"] and policy["form-action"] == ["'none'"]
+        assert set(policy) == {"default-src", "style-src", "img-src", "base-uri", "form-action"}
+        assert "<script" not in page.lower() and not re.search(r"<[^>]*\son[a-z]+\s*=", page)
+
+
+@pytest.mark.slow
+@needs_pdfinfo
+def test_the_policy_still_lets_charts_print(rendered):
+    if rendered["chromium"] is None:
+        pytest.skip("Chromium not installed")
+    listing = subprocess.run(["pdfimages", "-list", str(rendered["pdf"])], capture_output=True,
+                             text=True, check=True).stdout.splitlines()[2:]
+    assert len(listing) == rendered["html"].count('<img src="data:image/png')
+
+
+@pytest.mark.slow
+def test_report_links_to_the_index_and_its_own_files_only_when_made(rendered):
+    html = rendered["html"]
+    nav = re.search(r'<nav class="navigasi" aria-label="Navigasi laporan">(.*?)</nav>', html, re.S)
+    assert re.findall(r'href="([^"]+)"', nav[1]) == NAV_LINKS
+    assert ">Daftar laporan</a>" in nav[1] and "Unduh:" in nav[1] and ">PDF</a>" in nav[1]
+    for href in NAV_LINKS:
+        assert (rendered["folder"] / href).resolve().is_file(), href
+
+
+def test_report_links_follow_the_formats_written():
+    facts = {"unit": "dinas-x", "tahun": 2024}
+    assert report_links(facts) == [("Daftar laporan", "../../index.html")]
+    assert report_links(facts, ["html", "xlsx", "pdf", "docx"])[1:] == [
+        ("PDF", "dinas-x-2024.pdf"), ("Word", "dinas-x-2024.docx"), ("Excel", "dinas-x-2024.xlsx")]
+
+
+def test_nav_bar_and_link_icons_are_not_printed():
+    css = CSS_FILE.read_text("utf-8")
+    for selector in (".navigasi", ".tautan-judul"):
+        assert re.search(rf"^\{selector} \{{ display: none; \}}", css, re.M), selector
+        screen = css[css.index("@media screen {", css.index(f"{selector} {{ display: none")):]
+        assert re.match(rf"@media screen {{\s+\{selector} {{ display: (flex|inline-block);",
+                        screen), selector
 
 
 @pytest.mark.slow
@@ -315,6 +382,7 @@ def test_throwaway_notebooks_render_to_one_clean_html(tmp_path, tmp_notebooks, w
     folder = tmp_path / "out" / "unit-uji" / "2023"
     html = (folder / "unit-uji-2023.html").read_text("utf-8")
     assert "<h1>Bab &lt;Satu&gt;</h1>" in html and "<h1>Bab Dua</h1>" in html
+    assert re.findall(r'<nav class="navigasi".*?</nav>', html, re.S)[0].count("href=") == 1
     assert "Bukan bab" not in html
     assert "<td>Rp1.000</td>" in html
     assert "Unit <strong>unit-uji</strong> &lt;script&gt;" in html  # narrative escaped
@@ -322,7 +390,7 @@ def test_throwaway_notebooks_render_to_one_clean_html(tmp_path, tmp_notebooks, w
     assert "kebisingan" not in html and "kebisingan" in (folder / "render.log").read_text()
     assert "secret_variable_name" not in html and 'unit = "x"' not in html
     assert html.count('src="data:image/png;base64,') == 1
-    _assert_self_contained(html)
+    _assert_self_contained(html, {"../../index.html"})  # no PDF made: no link to one
     assert sorted(p.name for p in (folder / "notebooks").iterdir()) == ["01_satu.ipynb",
                                                                         "02_dua.ipynb"]
     assert not (folder / "unit-uji-2023.pdf").exists()
@@ -351,3 +419,50 @@ def test_select_defaults_to_the_embedded_unit_year_and_refuses_escapes(tmp_path)
     assert select(None, None, True, tmp_path) == [UnitYear("x", 2022)]
     with pytest.raises(config.InvalidName):
         select("../etc", "2023", False, tmp_path)
+
+
+# -- headings: ids, link icons, the Daftar Isi's sections -------------------------------------
+def _headed(*markdown: str) -> nbformat.NotebookNode:
+    nb = _chapter("Bab Uji")
+    for text in markdown:
+        nb.cells.append(nbformat.v4.new_markdown_cell(text))
+        nb.cells.append(nbformat.v4.new_code_cell("", outputs=[nbformat.v4.new_output(
+            "display_data", data={"text/html": "<p>isi</p>", "text/plain": "isi"})]))
+    return nb
+
+
+def test_section_headings_get_stable_ids_link_icons_and_contents_entries():
+    nb = _headed("## A. Latar Belakang", "### Dasar Hukum", "#### Rincian <b>&</b> catatan",
+                 "### Dasar Hukum", "## مرحبا")
+    chapter = chapter_from_notebook(nb, "bab-01_uji", "01_uji")
+    body = str(chapter.body)
+    assert chapter.sections == (
+        Section("bab-01_uji-a-latar-belakang", "A. Latar Belakang", 2),
+        Section("bab-01_uji-dasar-hukum", "Dasar Hukum", 3),
+        Section("bab-01_uji-dasar-hukum-2", "Dasar Hukum", 3),
+        Section("bab-01_uji-bagian", "مرحبا", 2))
+    assert ('<h2 id="bab-01_uji-a-latar-belakang">A. Latar Belakang<a class="tautan-judul" '
+            'href="#bab-01_uji-a-latar-belakang" aria-label="Tautan ke bagian ini: '
+            'A. Latar Belakang"></a></h2>') in body
+    assert '<h4 id="bab-01_uji-rincian-catatan">' in body  # h4: an id and a link, no entry
+    assert 'aria-label="Tautan ke bagian ini: Rincian &amp; catatan"' in body
+    ids = re.findall(r'<h[234] id="([^"]+)"', body)
+    assert len(ids) == len(set(ids)) == 5
+    assert set(re.findall(r'class="tautan-judul" href="#([^"]+)"', body)) == set(ids)
+    assert "#</a>" not in body and ">#<" not in body  # the mark is the stylesheet's, not text
+    # the same notebook gives the same ids: nothing depends on cell positions
+    nb.cells.insert(1, nbformat.v4.new_markdown_cell("Pengantar bab."))
+    assert chapter_from_notebook(nb, "bab-01_uji", "01_uji").sections == chapter.sections
+
+
+def test_slugs_are_short_ascii_and_never_empty_in_an_id():
+    assert slug("C. Isu Strategis (2023)") == "c-isu-strategis-2023"
+    assert slug("Évaluasi ✓ kinerja") == "evaluasi-kinerja"
+    assert slug("x" * 400) == "x" * SLUG_LENGTH
+    assert slug("مرحبا 😀") == ""
+
+
+def test_link_icons_show_on_hover_and_focus():
+    css = CSS_FILE.read_text("utf-8")
+    assert '.tautan-judul::before { content: "#"; }' in css
+    assert ".tautan-judul:focus { opacity: 1; }" in css.replace("\n  ", " ")
