@@ -156,9 +156,13 @@ def _gambar(tinggi: float = 3.4) -> tuple[Figure, Axes]:
 
 
 def _lipat(label: Any, lebar: int = 20, baris: int = 3) -> str:
-    """A long category name wrapped over at most ``baris`` lines of ``lebar`` characters, so it
-    fits beside a bar; a longer one ends in "…" (its table shows it whole)."""
-    lines = textwrap.wrap(str(label), lebar)
+    """A long category name wrapped over at most ``baris`` lines of about ``lebar`` characters,
+    so it fits beside a bar; a longer one ends in "…" (its table shows it whole). A word is cut
+    only when longer than two lines ("Penyelenggaraan" stays whole under a narrow bar)."""
+    words = []
+    for word in str(label).split():
+        words += textwrap.wrap(word, lebar) if len(word) > 2 * lebar else [word]
+    lines = textwrap.wrap(" ".join(words), lebar, break_long_words=False)
     if len(lines) > baris:
         sisa = " ".join(lines[baris - 1:])
         akhir = textwrap.shorten(sisa, lebar, placeholder="…")
