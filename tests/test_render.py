@@ -15,9 +15,9 @@ from html.parser import HTMLParser
 
 import nbformat
 import pytest
-from builders import text_of
+from builders import layout, print_problems, text_of
 
-from lkip_helpers import config
+from lkip_helpers import charts, config
 from lkip_helpers.html_report import (CSS_FILE, SLUG_LENGTH, Section, chapter_from_notebook,
                                       external_references, report_links, slug)
 from lkip_helpers.index import today, write_index
@@ -466,3 +466,57 @@ def test_link_icons_show_on_hover_and_focus():
     css = CSS_FILE.read_text("utf-8")
     assert '.tautan-judul::before { content: "#"; }' in css
     assert ".tautan-judul:focus { opacity: 1; }" in css.replace("\n  ", " ")
+
+
+# -- on a phone, on a desktop, on paper -------------------------------------------------------
+def test_the_stylesheet_has_the_rules_small_screens_rely_on():
+    css = CSS_FILE.read_text("utf-8")
+    screen = css[css.index("/* Screen only: tables."):css.index("/* Screen only: the navigation")]
+    assert "@media screen {" in screen
+    assert ".keluaran tr > :first-child { position: sticky; left: 0;" in screen  # first column
+    assert "no-repeat local" in screen and "no-repeat scroll" in screen  # the shadow cue
+    assert "td.teks-panjang { min-width: min(14em, 40vw); }" in screen
+    assert "caption { position: sticky; left: 0; max-width: 100cqw; }" in screen
+    assert "margin-right: min(0px, calc((100% - 100vw) / 2 + 1rem));" in screen  # wide screens
+    assert "overflow-wrap: break-word" in css[:css.index("}", css.index("body {"))]
+
+
+def _chart_text_px(shown_width: float) -> float:
+    """The smallest chart text (CSS px) when a chart is shown ``shown_width`` px wide."""
+    return charts.HURUF_TERKECIL * 4 / 3 * shown_width / charts.LEBAR_LAYAR
+
+
+@pytest.mark.slow
+def test_on_a_390_px_phone_every_table_is_readable_and_charts_text_is_11_px(rendered):
+    if rendered["chromium"] is None:
+        pytest.skip("Chromium not installed")
+    page = layout(rendered["chromium"], rendered["folder"] / "biro-umum-ntt-2023.html", 390)
+    assert page["width"] == 390  # the page itself never scrolls sideways
+    assert len(page["tables"]) >= 18
+    for table in page["tables"]:
+        assert table["caption_right"] <= 390, table  # the caption wraps within the screen
+        if table["content"] > table["box"]:  # scrolls: first column kept, more columns shown
+            assert table["first_column"] == "sticky", table
+            assert "local" in table["cue"] and "scroll" in table["cue"], table
+    assert len(page["charts"]) >= 3
+    assert min(map(_chart_text_px, page["charts"])) >= 11, page["charts"]
+    nav = [link["href"] for link in page["links"] if link["bottom"] <= 844]
+    assert nav[:2] == NAV_LINKS  # the navigation bar first
+
+
+@pytest.mark.slow
+def test_at_1280_px_no_table_is_cut(rendered):
+    if rendered["chromium"] is None:
+        pytest.skip("Chromium not installed")
+    page = layout(rendered["chromium"], rendered["folder"] / "biro-umum-ntt-2023.html", 1280)
+    assert page["width"] <= 1280
+    assert [t["caption"] for t in page["tables"] if t["content"] > t["box"]] == []
+    assert set(page["charts"]) == {charts.LEBAR_LAYAR}  # at their natural size
+
+
+@pytest.mark.slow
+@needs_pdfinfo
+def test_the_pdf_is_printed_at_full_size_with_every_table_inside_the_page(rendered):
+    if rendered["chromium"] is None:
+        pytest.skip("Chromium not installed")
+    assert print_problems(rendered["pdf"]) == []
