@@ -478,6 +478,8 @@ def test_the_stylesheet_has_the_rules_small_screens_rely_on():
     assert "td.teks-panjang { min-width: min(14em, 40vw); }" in screen
     assert "caption { position: sticky; left: 0; max-width: 100cqw; }" in screen
     assert "margin-right: min(0px, calc((100% - 100vw) / 2 + 1rem));" in screen  # wide screens
+    phone = css[css.index("@media (max-width: 40rem) {"):]
+    assert ".ringkasan, .ringkasan tbody, .ringkasan tr, .ringkasan td { display: block; }" in phone
     assert "overflow-wrap: break-word" in css[:css.index("}", css.index("body {"))]
 
 
@@ -512,6 +514,21 @@ def test_at_1280_px_no_table_is_cut(rendered):
     assert page["width"] <= 1280
     assert [t["caption"] for t in page["tables"] if t["content"] > t["box"]] == []
     assert set(page["charts"]) == {charts.LEBAR_LAYAR}  # at their natural size
+
+
+@pytest.mark.slow
+def test_the_index_on_a_phone_shows_each_unit_and_its_links_first(rendered):
+    if rendered["chromium"] is None:
+        pytest.skip("Chromium not installed")
+    page = layout(rendered["chromium"], rendered["out"] / "index.html", 390)
+    assert page["width"] == 390
+    links = {link["href"]: link for link in page["links"]}
+    for suffix in (".html", ".pdf", "-reviu.html"):
+        link = links[f"biro-umum-ntt/2023/biro-umum-ntt-2023{suffix}"]
+        assert link["bottom"] < 400 and link["right"] <= 390, link  # above the fold, on screen
+    index = (rendered["out"] / "index.html").read_text("utf-8")
+    row = index[index.index("<tbody>"):]
+    assert row.index('class="unit"') < row.index('class="tautan"') < row.index("Capaian")
 
 
 @pytest.mark.slow
