@@ -3,7 +3,8 @@
 Every chapter notebook runs with the parameters ``unit``, ``year`` and ``data_dir`` injected,
 and ``reports/<unit>/<year>/`` receives:
 
-* ``notebooks/NN_slug.ipynb``: the executed notebooks;
+* ``notebooks/NN_slug.ipynb``: the executed notebooks, signed so that JupyterLab opens them
+  trusted (:func:`lkip_helpers.execute.sign_notebook`);
 * ``<unit>-<year>.html``: one self-contained report (:mod:`lkip_helpers.html_report`);
 * ``<unit>-<year>.pdf``: the same HTML printed on A4 (:mod:`lkip_helpers.printing`);
 * ``<unit>-<year>-reviu.html``: the reviu (``notebooks/reviu_internal.ipynb``), a checklist for
@@ -36,7 +37,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, TextIO
 
 from . import config
-from .execute import ChapterFailed, ChapterKernel, read_notebook, write_notebook
+from .execute import (ChapterFailed, ChapterKernel, read_notebook, sign_notebook,
+                      write_notebook)
 from .html_report import (chapter_from_notebook, external_references, render_report,
                           render_reviu, report_links)
 from .i18n import _
@@ -360,11 +362,11 @@ class Worker:
             executed = kernel.run_chapter(read_notebook(path), params, self.options.timeout,
                                          name=name or path.name)
         except ChapterFailed as failed:
-            write_notebook(failed.notebook, target)
+            self._keep_notebook(failed.notebook, target, log)
             failed.chapter = path.stem
             self._write_log(log, f"{failed}\n{failed.error.traceback}\n")
             raise
-        write_notebook(executed, target)
+        self._keep_notebook(executed, target, log)
         lines = []
         for cell_no, cell in enumerate(executed.cells, 1):
             for out in cell.get("outputs", []):
@@ -374,6 +376,14 @@ class Worker:
         lines.append(f"chapter {path.stem}: {time.monotonic() - start:.2f} s\n")
         self._write_log(log, "".join(lines))
         return chapter_from_notebook(executed, f"bab-{path.stem}", path.stem)
+
+    def _keep_notebook(self, nb: Any, target: Path, log: TextIO) -> None:
+        """Write an executed notebook and sign it, so that JupyterLab opens it trusted."""
+        write_notebook(nb, target)
+        unsigned = sign_notebook(nb)
+        if unsigned:
+            self._write_log(log, f"warning: {target.name} not signed, Jupyter will open it "
+                                 f"untrusted: {unsigned}\n")
 
     def _print(self, html_file: Path, pdf_file: Path, footer: str) -> None:
         try:

@@ -15,9 +15,12 @@ from html.parser import HTMLParser
 
 import nbformat
 import pytest
+from jupyter_core.paths import jupyter_data_dir
+from nbformat.sign import NotebookNotary
 from builders import layout, print_problems, text_of
 
 from lkip_helpers import charts, config
+from lkip_helpers.execute import sign_notebook
 from lkip_helpers.html_report import (CSS_FILE, SLUG_LENGTH, Section, chapter_from_notebook,
                                       external_references, report_links, slug)
 from lkip_helpers.index import today, write_index
@@ -537,3 +540,32 @@ def test_the_pdf_is_printed_at_full_size_with_every_table_inside_the_page(render
     if rendered["chromium"] is None:
         pytest.skip("Chromium not installed")
     assert print_problems(rendered["pdf"]) == []
+
+
+# -- executed notebooks open trusted -----------------------------------------------------------
+@pytest.mark.slow
+def test_kept_notebooks_are_signed_so_jupyter_trusts_them(rendered):
+    kept = sorted((rendered["folder"] / "notebooks").glob("*.ipynb"))
+    assert len(kept) == len(NOTEBOOKS) + 1
+    with NotebookNotary(data_dir=jupyter_data_dir()) as notary:
+        for path in kept:
+            assert notary.check_signature(nbformat.read(path, as_version=4)), path.name
+    assert "not signed" not in (rendered["folder"] / "render.log").read_text("utf-8")
+
+
+def test_a_signature_is_checked_against_the_content(tmp_path):
+    nb = _chapter("Bab Uji")
+    assert sign_notebook(nb, str(tmp_path)) == ""
+    with NotebookNotary(data_dir=str(tmp_path)) as notary:
+        assert notary.check_signature(nb)
+        nb.cells.append(nbformat.v4.new_markdown_cell("diubah"))
+        assert not notary.check_signature(nb)  # changed afterwards: no longer trusted
+
+
+def test_a_database_that_cannot_be_opened_is_left_alone(tmp_path):
+    damaged = tmp_path / "nbsignatures.db"
+    damaged.write_bytes(b"bukan basis data SQLite " * 100)
+    reason = sign_notebook(_chapter("Bab Uji"), str(tmp_path))
+    assert reason.startswith("DatabaseError")  # said in render.log; the render goes on
+    assert damaged.read_bytes() == b"bukan basis data SQLite " * 100  # not moved aside
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nbsignatures.db"]
