@@ -569,3 +569,15 @@ def test_a_database_that_cannot_be_opened_is_left_alone(tmp_path):
     assert reason.startswith("DatabaseError")  # said in render.log; the render goes on
     assert damaged.read_bytes() == b"bukan basis data SQLite " * 100  # not moved aside
     assert sorted(p.name for p in tmp_path.iterdir()) == ["nbsignatures.db"]
+
+
+def test_the_offline_check_reads_markup_not_text():
+    page = ('<h2 id="a">Lihat http://contoh.invalid/x<a class="tautan-judul" href="#a" '
+            'aria-label="Tautan ke bagian ini: http://contoh.invalid/x"></a></h2>'
+            '<p title="http://contoh.invalid/t">&lt;a href=&quot;http://contoh.invalid/e&quot;&gt;'
+            ' url(http://contoh.invalid/u) @import "http://contoh.invalid/i"</p>'
+            '<pre class="teks">&lt;img src="http://contoh.invalid/p"&gt;</pre>'
+            '<img alt="http://contoh.invalid/alt" src="data:image/png;base64,AAAA">'
+            '<a href="../../index.html">Daftar laporan</a><a href="x-2024.pdf">PDF</a>')
+    assert external_references(page) == ["../../index.html", "x-2024.pdf"]
+    assert external_references(page, ["../../index.html", "x-2024.pdf"]) == []
