@@ -139,17 +139,25 @@ def batch_data(root: Path, count: int) -> tuple[Path, list[str]]:
     return data, units
 
 
+def chromium_and_machine() -> Path:
+    """The Chromium to print with (exits without one), after printing the machine's line."""
+    chromium = find_chromium()
+    if chromium is None:
+        raise SystemExit("Chromium is needed for this benchmark (apt-get install chromium)")
+    version = subprocess.run([str(chromium), "--version"], capture_output=True,
+                             text=True).stdout.strip()
+    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}, {version}, load average {os.getloadavg()[0]:.1f}")
+    return chromium
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--batch", type=int, default=20, help="unit-years in the batch (20)")
     parser.add_argument("--jobs", type=int, default=2, help="workers for the batch (2)")
     parser.add_argument("--skip-batch", action="store_true", help="only the single unit-year")
     args = parser.parse_args()
-    chromium = find_chromium()
-    if chromium is None:
-        raise SystemExit("Chromium is needed for this benchmark (apt-get install chromium)")
-    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, {subprocess.run([str(chromium), '--version'], capture_output=True, text=True).stdout.strip()}")
+    chromium = chromium_and_machine()
     with tempfile.TemporaryDirectory(prefix="lkip-bench-") as tmp:
         work = Path(tmp)
         for name in ("naive", "floor", "out", "batch"):

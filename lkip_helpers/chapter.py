@@ -5,6 +5,18 @@ its chart and its narrative: the block every section repeats), or ``bab.tabel``,
 ``bab.grafik`` and ``bab.narasi`` one by one. Every output is a raw MIME bundle whose ``text/plain`` part
 is Indonesian text written here (never an object repr such as ``<Figure ...>``), whose HTML
 is escaped, and which carries no Python warning: the reader sees tables, charts and prose only.
+
+Tables and charts also travel as data, so that the Word and Excel exports never read HTML:
+the output's metadata holds ``{"lkip": ...}``:
+
+* a table (:func:`lkip_helpers.tables.data_tabel`): ``{"jenis": "tabel", "nomor": "3.1" or
+  None, "judul", "keterangan": the caption as shown ("Tabel 3.1 ..."), "kolom": [labels],
+  "jenis_kolom": [kinds of lkip_helpers.labels.JENIS], "rata_kanan": [bool], "nilai": [[raw
+  values: numbers, None, ISO dates, text]], "teks": [[the cells as shown]], "tebal": [bool
+  per row], "catatan_kaki": [footnotes]}``, plus ``"sumber"`` when the notebook names the
+  table's source;
+* a chart: ``{"jenis": "gambar", "nomor", "judul", "keterangan"}``, and its PNG is also in
+  the bundle as ``image/png`` (after ``text/html``, which the HTML report and JupyterLab show).
 """
 
 from __future__ import annotations
@@ -27,9 +39,12 @@ from .model import LkipYear
 from .schema import BAGIAN_NARASI_BY_KEY
 
 
-def tampilkan_html(isi_html: str, teks: str) -> None:
-    """Show an HTML fragment; ``teks`` is its plain-text alternative."""
-    display({"text/html": isi_html, "text/plain": teks}, raw=True)
+def tampilkan_html(isi_html: str, teks: str, data: Mapping[str, Any] | None = None,
+                   lkip: Mapping[str, Any] | None = None) -> None:
+    """Show an HTML fragment; ``teks`` is its plain-text alternative, ``data`` further MIME
+    parts (after the HTML), ``lkip`` what it is as data (the output's ``lkip`` metadata)."""
+    display({"text/html": isi_html, **(data or {}), "text/plain": teks}, raw=True,
+            metadata={"lkip": dict(lkip)} if lkip else None)
 
 
 def tampilkan_markdown(teks: str) -> None:
@@ -37,9 +52,10 @@ def tampilkan_markdown(teks: str) -> None:
     display({"text/markdown": teks, "text/plain": teks}, raw=True)
 
 
-def html_gambar(png: bytes, judul: str, keterangan: str) -> str:
-    """An embedded PNG chart (works offline) with its numbered caption below."""
-    data = base64.b64encode(png).decode("ascii")
+def html_gambar(png: bytes | str, judul: str, keterangan: str) -> str:
+    """An embedded PNG chart (works offline) with its numbered caption below; ``png``: the
+    image, or its base64 text."""
+    data = png if isinstance(png, str) else base64.b64encode(png).decode("ascii")
     return (
         '<figure style="margin: 0.6em 0 1.4em 0;">'
         f'<img src="data:image/png;base64,{data}" alt="{html.escape(judul)}" '
@@ -121,22 +137,24 @@ class Bab:
               alasan: Mapping[str, str] | None = None,
               format_kolom: Mapping[Any, tables.Pemformat] | None = None,
               rata_kanan: Iterable[Any] = (),
-              dinyatakan: tables.Dinyatakan | None = None) -> None:
+              dinyatakan: tables.Dinyatakan | None = None, sumber: str | None = None) -> None:
         """Show ``df`` in the one table style, captioned "Tabel <bab>.<n> <judul>".
 
         ``kolom``: the keys to show, in order; ``alasan``: value column -> column of reason
         codes shown where the value is missing; ``dinyatakan``: value column -> (stated
         column, source column), default ``df.attrs["dinyatakan"]``: a stated figure that
-        differs gets a footnote under the table (see :func:`lkip_helpers.tables.tabel`).
+        differs gets a footnote under the table (see :func:`lkip_helpers.tables.tabel`);
+        ``sumber``: where the figures come from, for the exports (not shown in the report).
+        The table also goes out as data (see the module docstring).
         """
         self._tabel += 1
-        nomor = self._nomor(self._tabel)
-        styler = tables.tabel(df, judul, nomor, kolom=kolom, alasan=alasan,
-                              format_kolom=format_kolom, rata_kanan=rata_kanan,
-                              dinyatakan=dinyatakan)
-        tampilkan_html(tables.html(styler), tables.teks(df, judul, nomor, kolom=kolom,
-                                                        alasan=alasan, format_kolom=format_kolom,
-                                                        dinyatakan=dinyatakan))
+        isi = tables.isi_tabel(df, judul, self._nomor(self._tabel), kolom=kolom, alasan=alasan,
+                               format_kolom=format_kolom, rata_kanan=rata_kanan,
+                               dinyatakan=dinyatakan)
+        data = {**tables.data_tabel(isi), "keterangan": isi.keterangan}
+        if sumber:
+            data["sumber"] = sumber
+        tampilkan_html(tables.html(tables.styler_tabel(isi)), tables.teks_tabel(isi), lkip=data)
 
     def blok(self, df: pd.DataFrame | None, judul: str, *, narasi: str | None = None,
              grafik: Figure | Iterable[Figure] | None = None, **opsi: Any) -> None:
@@ -162,7 +180,10 @@ class Bab:
         judul = charts.judul_grafik(fig)
         nomor = self._nomor(self._gambar)
         keterangan = f"Gambar {nomor} {judul}" if nomor else judul
-        tampilkan_html(html_gambar(charts.png(fig), judul, keterangan), keterangan)
+        png = base64.b64encode(charts.png(fig)).decode("ascii")
+        tampilkan_html(html_gambar(png, judul, keterangan), keterangan, {"image/png": png},
+                       {"jenis": "gambar", "nomor": nomor, "judul": judul,
+                        "keterangan": keterangan})
 
     def narasi(self, teks: str) -> None:
         """Show narrative paragraphs (Markdown from :mod:`lkip_helpers.narrative`)."""

@@ -133,6 +133,44 @@ def template(unit: str, year: str, data_dir: str | None) -> None:
                  "{command}").format(command=shlex.join(command)))
 
 
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--units", type=click.IntRange(min=1), default=None,
+              help="How many units (the first of the demo's list of 40; default 36).")
+@click.option("--years", default=None,
+              help="Years: 2024, 2022,2024 or a range 2021-2024 (default 2021-2024).")
+@click.option("--seed", type=int, default=None,
+              help="Seed of every generated value (default 2024): the same seed writes the "
+                   "same data.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Workbooks written in parallel (default: number of CPU cores).")
+@click.option("--force", is_flag=True,
+              help="Write over a demo written into FOLDER before (only its own unchanged "
+                   "workbooks are replaced; any other workbook stops the command).")
+def demo(folder: str, units: int | None, years: str | None, seed: int | None,
+         jobs: int | None, force: bool) -> None:
+    """Write a demo province into FOLDER: fictional units over several years, one workbook each.
+
+    The Provinsi Contoh Nusantara does not exist; every value is generated from the seed and
+    every report made from it says it is demo data. A few workbooks hold problems on purpose
+    (README.md, "Demo province"). FOLDER must be new or hold no workbook (see --force).
+    Exit status: 0 written, 1 the folder holds workbooks, 2 bad options.
+    """
+    import shlex
+
+    from . import demo as demo_module
+    from .selection import parse_years
+
+    hasil = demo_module.buat_demo(
+        folder, units=units or demo_module.DEFAULT_UNITS,
+        tahun=parse_years(years) if years else demo_module.DEFAULT_YEARS,
+        seed=demo_module.DEFAULT_SEED if seed is None else seed, force=force, jobs=jobs)
+    for line in demo_module.ringkasan(hasil):
+        click.echo(line)
+    command = ["lkip", "render", "--all", "--data-dir", folder]
+    click.echo(_("Next: {command}").format(command=shlex.join(command)))
+
+
 def check_summary(lkip) -> str:
     """A few lines on a valid workbook (in the user's language): sheets, headline figures.
 
@@ -176,8 +214,10 @@ def check_summary(lkip) -> str:
 @click.argument("units", required=False)
 @click.argument("years", required=False)
 @click.option("--all", "everything", is_flag=True, help="Every unit-year found under the data folder.")
-@click.option("--format", "formats", type=click.Choice(["html", "pdf"]), multiple=True,
-              help="Output format; repeat for both (default: html and pdf).")
+@click.option("--format", "formats", type=click.Choice(["html", "pdf", "docx", "xlsx"]),
+              multiple=True,
+              help="Output format; repeat for several (default: all four). docx: the report "
+                   "as a Word document; xlsx: every table, one sheet each.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Unit-years rendered in parallel (default: number of CPU cores).")
 @click.option("--executor", type=RegistryChoice(_executor_names), default="local",
@@ -204,8 +244,8 @@ def render(ctx, units, years, everything, formats, jobs, executor, data_dir, out
     """Render reports of UNITS (comma list) for YEARS (2023, 2021,2023 or 2021-2023).
 
     Default: the embedded unit-year. A unit without years renders every year found under the
-    data folder. Writes reports/<unit>/<year>/ (HTML, PDF, the internal reviu page, executed
-    notebooks, render.log) and reports/index.html. Exit status: 0 all rendered, 1 some failed, 2 bad names or options.
+    data folder. Writes reports/<unit>/<year>/ (HTML, PDF, Word, Excel, the internal reviu
+    page, executed notebooks, render.log) and reports/index.html. Exit status: 0 all rendered, 1 some failed, 2 bad names or options.
     """
     from pathlib import Path
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import unescape
 from html.parser import HTMLParser
 from functools import lru_cache
@@ -77,13 +77,15 @@ class Chapter:
 
     ``sections``: the :class:`Section` (anchor, title, level) of each ``##`` and ``###``
     heading the report shows, in order, for the Daftar Isi (Bab I, A. Latar Belakang, Dasar
-    Hukum ...).
+    Hukum ...); ``items``: what the body shows, as :func:`visible_items` found it (the Word
+    and Excel exports read these).
     """
 
     anchor: str
     title: str
     body: Markup
     sections: tuple[Section, ...] = ()
+    items: tuple["Item", ...] = ()
 
 
 def chapter_title(nb: Any, fallback: str) -> str:
@@ -95,15 +97,28 @@ def chapter_title(nb: Any, fallback: str) -> str:
     return fallback
 
 
-def _output_html(output: Any) -> str | None:
-    """HTML for one code-cell output, or None when the reader should not see it."""
+#: The MIME types of an output that a reader can be shown, in the order they are preferred.
+SHOWN_MIME = ("text/html", "image/svg+xml", "image/png", "image/jpeg", "text/markdown",
+              "text/plain")
+
+
+def output_shown(output: Any) -> bool:
+    """Does the reader see this code-cell output? Text written to stdout, and displayed data
+    of a kind in :data:`SHOWN_MIME`; never stderr, and never an error (a failed chapter fails
+    the render)."""
     kind = output.get("output_type")
     if kind == "stream":
-        if output.get("name") != "stdout" or not output.get("text", "").strip():
-            return None
+        return output.get("name") == "stdout" and bool(output.get("text", "").strip())
+    return (kind in ("display_data", "execute_result")
+            and any(mime in output.get("data", {}) for mime in SHOWN_MIME))
+
+
+def _output_html(output: Any) -> str | None:
+    """HTML for one code-cell output, or None when the reader should not see it."""
+    if not output_shown(output):
+        return None
+    if output.get("output_type") == "stream":
         return f'<pre class="teks">{escape(output["text"])}</pre>'
-    if kind not in ("display_data", "execute_result"):
-        return None  # errors never reach the report: a failed chapter fails the render
     data = output.get("data", {})
     if "text/html" in data:
         return f'<div class="keluaran">{data["text/html"]}</div>'
@@ -130,17 +145,52 @@ def _heading_level(source: str) -> int | None:
     return len(match[1]) if match else None
 
 
-def _without_empty_sections(parts: list[tuple[int | None, str]]) -> list[str]:
+def _without_empty_sections(parts: list[tuple[int | None, Any]]) -> list[Any]:
     """Drop every heading followed by nothing but deeper-or-equal headings: a section with no
-    data is left out of the report (the summary lists such sections once)."""
-    kept: list[tuple[int | None, str]] = []
-    for level, html in reversed(parts):
+    data is left out of the report (the summary lists such sections once). ``parts``: (heading
+    level or None, part)."""
+    kept: list[tuple[int | None, Any]] = []
+    for level, part in reversed(parts):
         if level is not None:
             following = kept[-1][0] if kept else 0
             if not kept or (following is not None and following <= level):
                 continue  # nothing under this heading before the next one of its rank
-        kept.append((level, html))
-    return [html for _, html in reversed(kept)]
+        kept.append((level, part))
+    return [part for _, part in reversed(kept)]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing of an executed notebook that the reader sees: a markdown cell (``markdown``:
+    its source; ``level``: its heading level when it is nothing but one heading) or a
+    code-cell output (``output``). ``cell``: the cell's index in the notebook."""
+
+    cell: int
+    markdown: str | None = None
+    level: int | None = None
+    output: Any = None
+
+
+def visible_items(nb: Any) -> list[Item]:
+    """What the reader sees of an executed notebook, in order, for every format (HTML, Word,
+    Excel): markdown cells and shown outputs (:func:`output_shown`) of cells not tagged
+    :data:`HIDDEN_TAGS`, without the chapter's ``# Title`` line (see :func:`chapter_title`)
+    and without the headings of sections that show nothing."""
+    parts: list[tuple[int | None, Item]] = []
+    for index, cell in enumerate(nb.cells):
+        if HIDDEN_TAGS.intersection(cell.metadata.get("tags", [])):
+            continue
+        if cell.cell_type == "markdown":
+            source = cell.source
+            if index == 0:  # the title: shown apart
+                source = "\n".join(l for l in source.splitlines() if not l.startswith("# "))
+            if source.strip():
+                level = _heading_level(source)
+                parts.append((level, Item(index, markdown=source, level=level)))
+        elif cell.cell_type == "code":
+            parts.extend((None, Item(index, output=output))
+                         for output in cell.get("outputs", []) if output_shown(output))
+    return _without_empty_sections(parts)
 
 
 _HEADING = re.compile(r"<h([234])>(.*?)</h\1>", re.DOTALL)
@@ -174,12 +224,7 @@ def _anchored(body: str, prefix: str) -> tuple[str, list[Section]]:
     def anchor(match: re.Match) -> str:
         level, inner = int(match[1]), match[2]
         title = " ".join(unescape(_TAG.sub("", inner)).split())
-        base = f"{prefix}-{slug(title) or 'bagian'}"
-        ident, n = base, 1
-        while ident in used:
-            n += 1
-            ident = f"{base}-{n}"
-        used.add(ident)
+        ident = _unique(f"{prefix}-{slug(title) or 'bagian'}", used)
         if level in CONTENTS_LEVELS:
             sections.append(Section(ident, title, level))
         return f'<h{level} id="{ident}">{inner}{heading_link(ident, title)}</h{level}>'
@@ -196,22 +241,132 @@ def chapter_from_notebook(nb: Any, anchor: str, fallback_title: str) -> Chapter:
     listed in ``sections``.
     """
     title = chapter_title(nb, fallback_title)
-    parts: list[tuple[int | None, str]] = []
-    for index, cell in enumerate(nb.cells):
-        if HIDDEN_TAGS.intersection(cell.metadata.get("tags", [])):
+    parts: list[str] = []
+    items = visible_items(nb)
+    for item in items:
+        if item.markdown is None:
+            parts.append(_output_html(item.output))
             continue
-        if cell.cell_type == "markdown":
-            source = cell.source
-            if index == 0:  # the title is rendered by the template
-                source = "\n".join(l for l in source.splitlines() if not l.startswith("# "))
-            if source.strip():
-                parts.append((_heading_level(source),
-                              f'<div class="narasi">{_MARKDOWN_CELL(source)}</div>'))
-        elif cell.cell_type == "code":
-            parts.extend((None, html) for html in map(_output_html, cell.get("outputs", []))
-                         if html)
-    body, sections = _anchored("\n".join(_without_empty_sections(parts)), anchor)
-    return Chapter(anchor=anchor, title=title, body=Markup(body), sections=tuple(sections))
+        parts.append(f'<div class="narasi">{_MARKDOWN_CELL(item.markdown)}</div>')
+    body, sections = _anchored("\n".join(parts), anchor)
+    return Chapter(anchor=anchor, title=title, body=Markup(body), sections=tuple(sections),
+                   items=tuple(items))
+
+
+# -- Daftar Isi, Daftar Tabel, Daftar Gambar ----------------------------------------------------
+#: A numbered caption, "Tabel 3.1 Target ..." or "Gambar L.1 Jumlah ...": kind, number, title.
+#: Unnumbered ones (the front matter's summary table) are not listed.
+_NUMBERED = re.compile(r"(Tabel|Gambar)\s+([0-9A-Z]{1,3}(?:\.[0-9]+)+|[0-9]+)\s+(\S.*)", re.DOTALL)
+_CAPTION = re.compile(r"<caption(\s[^>]*)?>(.*?)</caption>", re.DOTALL)
+_FIGCAPTION = re.compile(r"<figcaption(?:\s[^>]*)?>(.*?)</figcaption>", re.DOTALL)
+_ID = re.compile(r"""\sid\s*=\s*["']?([^"'\s>]+)""")
+#: The front matter the Daftar Isi lists before the chapters (ids in the templates).
+FRONT_MATTER = (("kata-pengantar", "Kata Pengantar"), ("daftar-isi", "Daftar Isi"))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the Daftar Tabel or Daftar Gambar: where it links (the table's caption, the
+    figure), its number ("Tabel 3.1") and its title."""
+
+    anchor: str
+    number: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What the report shows and the lists before its chapters.
+
+    ``chapters``: the chapters shown, their numbered table captions and figures given ids;
+    ``front``: (anchor, title) of the front matter the Daftar Isi lists (Kata Pengantar,
+    Daftar Isi, and Daftar Tabel / Daftar Gambar when there is a table / figure to list);
+    ``tables`` and ``figures``: the Daftar Tabel and the Daftar Gambar.
+    """
+
+    chapters: tuple[Chapter, ...]
+    front: tuple[tuple[str, str], ...]
+    tables: tuple[Entry, ...]
+    figures: tuple[Entry, ...]
+
+    def anchors(self) -> list[str]:
+        """Every anchor the three lists link to, in the order they list them: the targets
+        whose pages the printed lists show (see :mod:`lkip_helpers.pagination`)."""
+        anchors = [anchor for anchor, _ in self.front]
+        for chapter in self.chapters:
+            anchors += [chapter.anchor, *(section.anchor for section in chapter.sections)]
+        return anchors + [entry.anchor for entry in (*self.tables, *self.figures)]
+
+
+def _caption_text(html: str) -> str:
+    return " ".join(unescape(_TAG.sub("", html)).split())
+
+
+def _unique(anchor: str, taken: set[str]) -> str:
+    candidate, n = anchor, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{anchor}-{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def _anchored_captions(body: str, taken: set[str]) -> tuple[str, list[Entry], list[Entry]]:
+    """``body`` with an id on every numbered table caption (``<caption id="tabel-3-1">``) and
+    numbered figure (``<figure id="gambar-3-1">``), and the entries listing them. An id
+    already there is kept."""
+    tables: list[Entry] = []
+
+    def table(match: re.Match) -> str:
+        attributes, inner = match[1] or "", match[2]
+        numbered = _NUMBERED.fullmatch(_caption_text(inner))
+        if not numbered or numbered[1] != "Tabel":
+            return match[0]
+        own = _ID.search(attributes)
+        anchor = own[1] if own else _unique(f"tabel-{numbered[2].lower().replace('.', '-')}",
+                                            taken)
+        tables.append(Entry(anchor, f"Tabel {numbered[2]}", numbered[3]))
+        return match[0] if own else f'<caption id="{anchor}"{attributes}>{inner}</caption>'
+
+    body = _CAPTION.sub(table, body)
+    figures: list[Entry] = []
+    pieces, done = [], 0
+    for match in _FIGCAPTION.finditer(body):
+        numbered = _NUMBERED.fullmatch(_caption_text(match[1]))
+        start = body.rfind("<figure", done, match.start())
+        if not numbered or numbered[1] != "Gambar" or start < 0 \
+                or "</figure>" in body[start:match.start()]:
+            continue
+        tag_end = body.index(">", start)
+        own = _ID.search(body[start:tag_end])
+        anchor = own[1] if own else _unique(
+            f"gambar-{numbered[2].lower().replace('.', '-')}", taken)
+        figures.append(Entry(anchor, f"Gambar {numbered[2]}", numbered[3]))
+        if not own:
+            pieces += [body[done:start], f'<figure id="{anchor}"']
+            done = start + len("<figure")
+    pieces.append(body[done:])
+    return "".join(pieces), tables, figures
+
+
+def report_contents(chapters: Iterable[Chapter]) -> Contents:
+    """The chapters a report shows (not the empty ones), their numbered tables and figures
+    given ids, and the entries of the Daftar Isi, Daftar Tabel and Daftar Gambar."""
+    shown = shown_chapters(chapters)
+    taken = {anchor for anchor, _ in FRONT_MATTER} | {"daftar-tabel", "daftar-gambar"}
+    taken |= {c.anchor for c in shown} | {s.anchor for c in shown for s in c.sections}
+    anchored, tables, figures = [], [], []
+    for chapter in shown:
+        body, its_tables, its_figures = _anchored_captions(str(chapter.body), taken)
+        anchored.append(replace(chapter, body=Markup(body)))
+        tables += its_tables
+        figures += its_figures
+    front = list(FRONT_MATTER)
+    if tables:
+        front.append(("daftar-tabel", "Daftar Tabel"))
+    if figures:
+        front.append(("daftar-gambar", "Daftar Gambar"))
+    return Contents(tuple(anchored), tuple(front), tuple(tables), tuple(figures))
 
 
 @lru_cache(maxsize=1)
@@ -239,22 +394,31 @@ def report_links(facts: dict[str, Any], suffixes: Iterable[str] = ()) -> list[tu
 
 
 def render_report(facts: dict[str, Any], chapters: Iterable[Chapter],
-                  files: Iterable[str] = ()) -> str:
+                  pages: dict[str, int] | None = None, files: Iterable[str] = ()) -> str:
     """The whole report: navigation bar, cover (from ``facts``, see :func:`report_facts`),
     contents, chapters.
 
-    ``files``: the suffixes of the files written beside the report ("pdf", "docx", "xlsx"),
-    which its navigation bar links to (with the index); only those. The cover shows the
-    report's own date (``profil.tanggal_laporan``), never the day it was rendered. A chapter
-    with nothing to show (no data for any of its sections) is left out.
+    The cover shows the report's own date (``profil.tanggal_laporan``), never the day it was
+    rendered. A chapter with nothing to show (no data for any of its sections) is left out.
+    ``pages``: the PDF page of each anchor the Daftar Isi, Daftar Tabel and Daftar Gambar
+    list (:meth:`Contents.anchors`), shown in print; None: no page numbers. ``files``: the
+    suffixes of the files written beside the report ("pdf", "docx", "xlsx"), which its
+    navigation bar links to (with the index); only those.
     """
-    shown = [chapter for chapter in chapters if chapter.body.strip()]  # no data: left out
+    contents = report_contents(chapters)
     links = report_links(facts, files)  # external_references(page, [href ...]) accepts them
     return _environment().get_template("report.html.j2").render(
-        f=facts, chapters=shown, css=_css(), kata_pengantar=kata_pengantar(facts),
+        f=facts, chapters=contents.chapters, daftar=contents, pages=pages or {}, css=_css(),
+        kata_pengantar=kata_pengantar(facts),
         indeks=links[0], unduhan=links[1:], label_navigasi=_("Report navigation", "id"),
         label_unduhan=_("Download:", "id"),
     )
+
+
+def shown_chapters(chapters: Iterable[Chapter]) -> list[Chapter]:
+    """The chapters a report shows, in every format: those with something to show (a chapter
+    without data for any of its sections is left out)."""
+    return [chapter for chapter in chapters if chapter.body.strip()]
 
 
 def kata_pengantar(facts: dict[str, Any]) -> Markup:

@@ -35,6 +35,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 import openpyxl
+from defusedxml import DTDForbidden
+from defusedxml.ElementTree import XMLParser as DefusedXMLParser
 import pandas as pd
 import pandera.pandas as pa
 from openpyxl.utils import column_index_from_string, get_column_letter
@@ -46,7 +48,7 @@ from .i18n import Msg, bahasa
 from .model import LkipYear
 from .parse import (PERCENT_MAX, ParseError, hidden_characters, is_blank, parse_cell,
                     parse_text)
-from .schema import (BAGIAN_NARASI_BY_KEY, INDICATOR_REFERENCES, PROFIL, SHEETS, Column,
+from .schema import (BAGIAN_NARASI_BY_KEY, SHEET_PILIHAN, INDICATOR_REFERENCES, PROFIL, SHEETS, Column,
                      Sheet)
 
 if not DEFUSEDXML:  # pragma: no cover - defusedxml is a declared dependency
@@ -257,6 +259,14 @@ def _check_container(file: Path, problems: _Problems) -> bool:
                              Msg("{expected} (a zip file without xl/workbook.xml; .xls and "
                                  ".ods files must be saved as .xlsx)", expected=expected))
                 return False
+            with_dtd = [n for n in names if n.endswith((".xml", ".rels")) and _declares_dtd(zf, n)]
+            if with_dtd:
+                problems.add(None, None, None, NO_VALUE,
+                             Msg("{expected}: part {part} declares a DTD, which Excel never "
+                                 "writes and which could expand entities; save the file again "
+                                 "from Excel or LibreOffice", expected=expected,
+                                 part=with_dtd[0]))
+                return False
             return any(_FORMULA_TAG.search(zf.read(n)) for n in names
                        if n.startswith("xl/worksheets/") and n.endswith(".xml"))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
@@ -264,6 +274,41 @@ def _check_container(file: Path, problems: _Problems) -> bool:
                      Msg("{expected} (save it from Excel or LibreOffice as .xlsx; {reason})",
                          expected=expected, reason=exc))
         return False
+
+
+class _RootReached(Exception):
+    """The prolog of an XML part has been read: no DTD can follow."""
+
+
+class _StopAtRoot:
+    """Parser target that stops at the root element's start tag."""
+
+    def start(self, tag, attrib):
+        raise _RootReached
+
+    def close(self):
+        return None
+
+
+def _declares_dtd(zf: zipfile.ZipFile, name: str) -> bool:
+    """Does XML part ``name`` declare a DTD (``<!DOCTYPE``, possibly with entities)?
+
+    openpyxl parses some parts with lxml (safe from expansion, but not through defusedxml) and
+    others with defusedxml; this check refuses a DTD before either sees the part, in any
+    encoding, reading only the prolog (defusedxml's parser with ``forbid_dtd``).
+    """
+    parser = DefusedXMLParser(target=_StopAtRoot(), forbid_dtd=True)
+    try:
+        with zf.open(name) as stream:
+            while chunk := stream.read(65536):
+                parser.feed(chunk)
+    except _RootReached:
+        return False
+    except DTDForbidden:
+        return True
+    except Exception:  # noqa: BLE001 - damaged XML is reported where the part is read
+        return False
+    return False
 
 
 def _formula_cells(file: Path) -> set[tuple[str, int, int]]:
@@ -325,7 +370,7 @@ def _match_sheets(names: list[str], problems: _Problems) -> tuple[dict[str, str]
                              "{names}", sheet=repr(sheet.name),
                              title=_PerLanguage(sheet.title, sheet.judul),
                              names=", ".join(names)))
-    known = {s.name for s in SHEETS}
+    known = {s.name for s in SHEETS} | {SHEET_PILIHAN}  # the template's dropdown values
     warnings = [Msg("sheet {sheet} is not part of the schema and was ignored", sheet=repr(n))
                 for n in names if n.strip().lower() not in known]
     return found, warnings

@@ -101,7 +101,13 @@ class PdfEngine:
 
     # -- printing ------------------------------------------------------------------------------
     def print_pdf(self, html_file: Path, pdf_file: Path, footer: str = "") -> None:
-        """Print ``html_file`` to ``pdf_file`` on A4, ``footer`` left and "Halaman N dari M"."""
+        """Print ``html_file`` to ``pdf_file`` on A4, ``footer`` left and "Halaman N dari M".
+
+        The PDF should carry one bookmark per heading, and a named destination (PDF
+        ``/Dests``, named after the element's id) for every element an in-page link points
+        to: :mod:`lkip_helpers.pagination` reads the pages of the Daftar Isi's entries from
+        them. An engine that writes none still prints; the lists then show no page numbers.
+        """
         raise NotImplementedError
 
     def close(self) -> None:

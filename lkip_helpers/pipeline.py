@@ -1,4 +1,4 @@
-"""The pipeline of ONE unit-year: chapters -> one HTML report -> one A4 PDF, swapped in whole.
+"""The pipeline of ONE unit-year: chapters -> one HTML report -> A4 PDF, Word, Excel, swapped in whole.
 
 Every chapter notebook runs with the parameters ``unit``, ``year`` and ``data_dir`` injected,
 and ``reports/<unit>/<year>/`` receives:
@@ -6,7 +6,12 @@ and ``reports/<unit>/<year>/`` receives:
 * ``notebooks/NN_slug.ipynb``: the executed notebooks, signed so that JupyterLab opens them
   trusted (:func:`lkip_helpers.execute.sign_notebook`);
 * ``<unit>-<year>.html``: one self-contained report (:mod:`lkip_helpers.html_report`);
-* ``<unit>-<year>.pdf``: the same HTML printed on A4 (:mod:`lkip_helpers.printing`);
+* ``<unit>-<year>.pdf``: the same HTML printed on A4 (:mod:`lkip_helpers.printing`), with
+  bookmarks, and page numbers in its Daftar Isi, Daftar Tabel and Daftar Gambar (a second
+  printing pass, :mod:`lkip_helpers.pagination`);
+* ``<unit>-<year>.docx``: the same report as a Word document (:mod:`lkip_helpers.docx_report`);
+* ``<unit>-<year>.xlsx``: every table of the report, one sheet each
+  (:mod:`lkip_helpers.xlsx_report`);
 * ``<unit>-<year>-reviu.html``: the reviu (``notebooks/reviu_internal.ipynb``), a checklist for
   the unit on its own internal page, not part of the published report; with
   ``Options.include_reviu`` it is appended to the report as its last chapter instead;
@@ -17,7 +22,9 @@ A :class:`Worker` keeps its kernel(s) for all its unit-years; with several kerne
 chapters of a unit-year run in parallel. Safety: a unit-year is built in a temporary folder
 beside its report and swapped in only when complete, so a failure leaves the last good report
 untouched; the failed run is kept in ``reports/<unit>/<year>-failed/``. Which worker renders
-which unit-year is the business of :mod:`lkip_helpers.executors`.
+which unit-year is the business of :mod:`lkip_helpers.executors`. The Word and Excel files
+are written from the executed chapters (the same visible items as the HTML) while the PDF
+prints, in a thread of this process (the printing waits on the browser).
 """
 
 from __future__ import annotations
@@ -40,14 +47,17 @@ from . import config
 from .execute import (ChapterFailed, ChapterKernel, read_notebook, sign_notebook,
                       write_notebook)
 from .html_report import (chapter_from_notebook, external_references, render_report,
-                          render_reviu, report_links)
+                          render_reviu, report_contents, report_links)
 from .i18n import _
 from .index import FACTS_FILE
+from .pagination import print_numbered
 from .pdf import ChromiumError
 from .printing import DEFAULT_PDF_ENGINE, Printer, pdf_engine
 from .selection import UnitYear, find_chapters
 
-FORMATS = ("html", "pdf")
+FORMATS = ("html", "pdf", "docx", "xlsx")
+#: The formats written from the executed chapters beside the HTML.
+EXPORTS = ("docx", "xlsx")
 #: The reviu notebook: not a chapter (not ``NN_slug``), run after the chapters.
 REVIU_NOTEBOOK = "reviu_internal.ipynb"
 #: The internal reviu page beside the report: ``<unit>-<year>-reviu.html``.
@@ -280,22 +290,51 @@ class Worker:
         # The report's navigation bar links to the files written beside it (PDF only when an
         # engine prints it; a unit-year that fails to make one is not swapped in at all).
         made = [f for f in opts.formats if f != "pdf" or self._wants_pdf]
-        html = render_report(facts, chapters, made)
+        html = render_report(facts, chapters, files=made)
         for ref in external_references(html, [href for _, href in report_links(facts, made)]):
             log.write(f"warning: the report refers to {ref}: it may not open offline\n")
         html_file = built / f"{item.stem}.html"
         html_file.write_text(html, encoding="utf-8")
         (built / FACTS_FILE).write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
         log.write(f"HTML report: {time.monotonic() - step:.2f} s\n")
-        if self._wants_pdf:
-            self._start_printer()
-            step = time.monotonic()
-            self._print(html_file, built / f"{item.stem}.pdf",
-                        f"LKIP {item.year} · {facts['nama_unit']}")
-            log.write(f"PDF: {time.monotonic() - step:.2f} s\n")
+        with ThreadPoolExecutor(1) as pool:  # waits for the exports, also after a failure
+            exported = pool.submit(self._export, item, built, facts, chapters, log)
+            if self._wants_pdf:
+                self._start_printer()
+                step = time.monotonic()
+                numbering = print_numbered(
+                    self._print, html_file, built / f"{item.stem}.pdf",
+                    f"LKIP {item.year} · {facts['nama_unit']}",
+                    lambda pages: render_report(facts, chapters, pages, files=made),
+                    report_contents(chapters).anchors())
+                self._write_log(log, f"PDF: {time.monotonic() - step:.2f} s, "
+                                     f"{numbering.passes} passes\n")
+                if not numbering.pages:
+                    self._write_log(log, f"warning: the PDF's Daftar Isi has no page numbers: "
+                                         f"{numbering.reason}\n")
+                if numbering.missing:
+                    self._write_log(log, f"warning: no page number in the PDF's lists for "
+                                         f"{', '.join(numbering.missing)}: the PDF tells no "
+                                         f"page for them\n")
+            exported.result()
         if "html" not in opts.formats:
             html_file.unlink()
         progress("report")
+
+    def _export(self, item: UnitYear, built: Path, facts: dict, chapters: list,
+                log: TextIO) -> None:
+        """Write the Word and Excel files asked for into ``built`` (the libraries are imported
+        only then)."""
+        for fmt in EXPORTS:
+            if fmt not in self.options.formats:
+                continue
+            step = time.monotonic()
+            if fmt == "docx":
+                from .docx_report import write_docx as write
+            else:
+                from .xlsx_report import write_xlsx as write
+            write(built / f"{item.stem}.{fmt}", facts, chapters)
+            self._write_log(log, f"{fmt.upper()}: {time.monotonic() - step:.2f} s\n")
 
     def _chapters(self, params: dict, built: Path, log: TextIO, progress: Progress) -> list:
         """Run every chapter, sharing them out over the kernels; the report's chapters, in order.

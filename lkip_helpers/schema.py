@@ -655,6 +655,9 @@ SHEETS: tuple[Sheet, ...] = (
     TOTAL_DINYATAKAN, KOMITMEN, SKALA, NARASI,
 )
 SHEETS_BY_NAME = {s.name: s for s in SHEETS}
+#: Hidden sheet of a written workbook holding the values of dropdowns too long for Excel to
+#: take inline (one column each); the loader ignores it.
+SHEET_PILIHAN = "_pilihan"
 
 #: Columns that refer to the indicator code (checked by the loader).
 INDICATOR_REFERENCES = (("triwulan", "kode_indikator"), ("keluaran", "kode_indikator"),

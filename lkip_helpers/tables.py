@@ -35,9 +35,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html as _html
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import partial
 from typing import Any, Callable, Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
@@ -198,12 +202,6 @@ def _kata_panjang(values: pd.Series) -> bool:
                for v in values)
 
 
-def _baris_jumlah(row: pd.Series) -> list[str]:
-    pertama = next((v for v in row if isinstance(v, str)), "")
-    tebal = pertama.strip().lower() in LABEL_JUMLAH
-    return [GAYA_JUMLAH if tebal else ""] * len(row)
-
-
 #: Non-breaking spaces per level of indentation (:func:`berjenjang`).
 INDENTASI = "\u00a0" * 4
 
@@ -221,18 +219,6 @@ def berjenjang(df: pd.DataFrame, kolom: str = "uraian", level: str = "level",
     if tebal is not None and tebal in df.columns:
         out.attrs["tebal"] = [bool(v) if not kosong(v) else False for v in df[tebal]]
     return out
-
-
-def _baris_tebal(df: pd.DataFrame) -> Callable[[pd.Series], list[str]]:
-    """Row styler: bold for total rows ("Jumlah") and rows ``df.attrs["tebal"]`` marks."""
-    tandai = list(df.attrs.get("tebal") or [])
-
-    def gaya(row: pd.Series) -> list[str]:
-        posisi = int(row.name)
-        if posisi < len(tandai) and tandai[posisi]:
-            return [GAYA_JUMLAH] * len(row)
-        return _baris_jumlah(row)
-    return gaya
 
 
 def judul_tabel(judul: str, nomor: str | None = None) -> str:
@@ -353,6 +339,101 @@ def _catatan_kaki(df: pd.DataFrame, sel: pd.DataFrame, pairs: Dinyatakan,
     return catatan
 
 
+@dataclass(frozen=True)
+class IsiTabel:
+    """One table as the reader sees it, computed once (:func:`isi_tabel`) and then shown as
+    HTML (:func:`styler_tabel`), as plain text (:func:`teks_tabel`) and as data for the Word
+    and Excel exports (:func:`data_tabel`).
+
+    ``kunci``: the keys of the columns shown; ``kolom``: their labels; ``jenis``: their kinds
+    (:data:`lkip_helpers.labels.JENIS`); ``kanan``: right-aligned or not; ``panjang``: a column
+    of long names or holding a word over :data:`KATA_TERPANJANG` characters (given room on
+    screen, :data:`KELAS_TEKS_PANJANG`); ``nilai``: the raw
+    values shown (index 0..n-1); ``sel``: the cells as formatted strings (not escaped, with
+    footnote markers); ``tebal``: bold rows; ``catatan``: the footnotes.
+    """
+
+    judul: str
+    nomor: str | None
+    kunci: tuple[str, ...]
+    kolom: tuple[str, ...]
+    jenis: tuple[str, ...]
+    kanan: tuple[bool, ...]
+    panjang: tuple[bool, ...]
+    nilai: pd.DataFrame = field(repr=False)
+    sel: pd.DataFrame = field(repr=False)
+    tebal: tuple[bool, ...]
+    catatan: tuple[str, ...]
+
+    @property
+    def keterangan(self) -> str:
+        """The caption: "Tabel 3.1 <judul>"."""
+        return judul_tabel(self.judul, self.nomor)
+
+
+def _tebal(df: pd.DataFrame, sel: pd.DataFrame) -> tuple[bool, ...]:
+    """Bold rows: total rows (first cell "Jumlah") and those ``df.attrs["tebal"]`` marks."""
+    tandai = list(df.attrs.get("tebal") or [])
+    return tuple(
+        bool(i < len(tandai) and tandai[i])
+        or next((v for v in sel.iloc[i] if isinstance(v, str)), "").strip().lower() in LABEL_JUMLAH
+        for i in range(len(sel)))
+
+
+def isi_tabel(df: pd.DataFrame, judul: str, nomor: str | None = None, *,
+              kolom: Iterable[str] | None = None, alasan: Mapping[str, str] | None = None,
+              format_kolom: Mapping[Any, Pemformat] | None = None,
+              rata_kanan: Iterable[Any] = (), dinyatakan: Dinyatakan | None = None,
+              lang: str = labels.LAPORAN) -> IsiTabel:
+    """The table as the reader sees it (arguments as for :func:`tabel`), computed once."""
+    shown, sel, catatan = _sel(df, kolom, alasan, format_kolom, dinyatakan, lang)
+    if shown.columns.duplicated().any():
+        raise ValueError(f"table {judul!r} has duplicate columns")
+    jenis = tuple(labels.jenis(df, k) for k in shown.columns)
+    rata_kanan = set(rata_kanan)
+    return IsiTabel(
+        judul=judul, nomor=nomor, kunci=tuple(shown.columns),
+        kolom=tuple(labels.label(k, df, lang) for k in shown.columns), jenis=jenis,
+        kanan=tuple(k in rata_kanan or j in RATA_KANAN for k, j in zip(shown.columns, jenis)),
+        panjang=tuple(_kata_panjang(sel[k]) or (j == "teks" and _teks_panjang(sel[k]))
+                      for k, j in zip(shown.columns, jenis)),
+        nilai=shown, sel=sel, tebal=_tebal(df, sel), catatan=tuple(catatan))
+
+
+def styler_tabel(isi: IsiTabel) -> Styler:
+    """The report style of a table (see the module docstring); its footnotes are kept on the
+    Styler (:func:`catatan_kaki`) and shown by :func:`html`."""
+    sel = isi.sel.copy()
+    sel.columns = range(len(sel.columns))  # positions: labels may repeat, keys may not be str
+    styler = sel.style.format(lambda v: _html.escape(str(v)))
+    styler = styler.relabel_index([_html.escape(k) for k in isi.kolom], axis=1)
+    styler = styler.hide(axis="index").set_caption(_html.escape(isi.keterangan))
+    styler = styler.set_table_styles(GAYA_TABEL)
+    kanan = [j for j, ya in enumerate(isi.kanan) if ya]
+    if kanan:
+        styler = styler.set_table_styles(
+            {j: [{"selector": "td", "props": GAYA_ANGKA}, {"selector": "th", "props": GAYA_KANAN}]
+             for j in kanan}, overwrite=False)
+    panjang = [j for j, ya in enumerate(isi.panjang) if ya]
+    if panjang:
+        kelas = pd.DataFrame("", index=sel.index, columns=sel.columns)
+        kelas[panjang] = KELAS_TEKS_PANJANG
+        styler = styler.set_td_classes(kelas)
+    tak_terpisah = [j for j in range(len(sel.columns)) if _kata_panjang(sel[j])]
+    if tak_terpisah:
+        styler = styler.set_table_styles(
+            {j: [{"selector": "td", "props": GAYA_KATA_PANJANG}] for j in tak_terpisah},
+            overwrite=False)
+    if isi.catatan:
+        styler = styler.set_table_styles([{"selector": "", "props": GAYA_TABEL_BERCATATAN}],
+                                         overwrite=False)
+    tebal = isi.tebal
+    styler = styler.apply(lambda row: [GAYA_JUMLAH if tebal[int(row.name)] else ""] * len(row),
+                          axis=1)
+    setattr(styler, _ATTR_CATATAN, list(isi.catatan))
+    return styler
+
+
 def tabel(df: pd.DataFrame, judul: str, nomor: str | None = None, *,
           kolom: Iterable[str] | None = None, alasan: Mapping[str, str] | None = None,
           format_kolom: Mapping[Any, Pemformat] | None = None,
@@ -370,37 +451,9 @@ def tabel(df: pd.DataFrame, judul: str, nomor: str | None = None, *,
     gets a footnote. The footnotes are kept on the Styler (:func:`catatan_kaki`) and shown by
     :func:`html`.
     """
-    shown, sel, catatan = _sel(df, kolom, alasan, format_kolom, dinyatakan, lang)
-    if shown.columns.duplicated().any():
-        raise ValueError(f"table {judul!r} has duplicate columns")
-    styler = sel.style.format(lambda v: _html.escape(str(v)))
-    styler = styler.relabel_index(
-        [_html.escape(labels.label(k, df, lang)) for k in shown.columns], axis=1)
-    styler = styler.hide(axis="index").set_caption(_html.escape(judul_tabel(judul, nomor)))
-    styler = styler.set_table_styles(GAYA_TABEL)
-    kanan = [k for k in shown.columns
-             if k in set(rata_kanan) or labels.jenis(df, k) in RATA_KANAN]
-    if kanan:
-        styler = styler.set_table_styles(
-            {k: [{"selector": "td", "props": GAYA_ANGKA}, {"selector": "th", "props": GAYA_KANAN}]
-             for k in kanan}, overwrite=False)
-    panjang = [k for k in shown.columns if _kata_panjang(sel[k])
-               or (labels.jenis(df, k) == "teks" and _teks_panjang(sel[k]))]
-    if panjang:
-        kelas = pd.DataFrame("", index=sel.index, columns=sel.columns)
-        kelas[panjang] = KELAS_TEKS_PANJANG
-        styler = styler.set_td_classes(kelas)
-    tak_terpisah = [k for k in shown.columns if _kata_panjang(sel[k])]
-    if tak_terpisah:
-        styler = styler.set_table_styles(
-            {k: [{"selector": "td", "props": GAYA_KATA_PANJANG}] for k in tak_terpisah},
-            overwrite=False)
-    if catatan:
-        styler = styler.set_table_styles([{"selector": "", "props": GAYA_TABEL_BERCATATAN}],
-                                         overwrite=False)
-    styler = styler.apply(_baris_tebal(df), axis=1)
-    setattr(styler, _ATTR_CATATAN, list(catatan))
-    return styler
+    return styler_tabel(isi_tabel(df, judul, nomor, kolom=kolom, alasan=alasan,
+                                  format_kolom=format_kolom, rata_kanan=rata_kanan,
+                                  dinyatakan=dinyatakan, lang=lang))
 
 
 #: Attribute of a Styler made by :func:`tabel` holding its footnotes (plain text).
@@ -432,14 +485,57 @@ def html(styler: Styler) -> str:
     return styler.to_html(table_uuid=f"lkip{sidik}") + catatan
 
 
+def teks_tabel(isi: IsiTabel) -> str:
+    """Plain-text version of a table: caption line, the formatted cells, the footnotes."""
+    sel = isi.sel.copy()
+    sel.columns = list(isi.kolom)
+    return "\n".join([isi.keterangan, sel.to_string(index=False), *isi.catatan])
+
+
 def teks(df: pd.DataFrame, judul: str, nomor: str | None = None, *,
          kolom: Iterable[str] | None = None, alasan: Mapping[str, str] | None = None,
          format_kolom: Mapping[Any, Pemformat] | None = None,
          dinyatakan: Dinyatakan | None = None, lang: str = labels.LAPORAN) -> str:
     """Plain-text version of :func:`tabel`: caption line, the formatted cells, the footnotes."""
-    shown, sel, catatan = _sel(df, kolom, alasan, format_kolom, dinyatakan, lang)
-    sel.columns = [labels.label(k, df, lang) for k in shown.columns]
-    return "\n".join([judul_tabel(judul, nomor), sel.to_string(index=False), *catatan])
+    return teks_tabel(isi_tabel(df, judul, nomor, kolom=kolom, alasan=alasan,
+                                format_kolom=format_kolom, dinyatakan=dinyatakan, lang=lang))
+
+
+def nilai_json(value: Any) -> Any:
+    """A raw cell value as JSON can hold it: numbers as numbers (whole Decimals as int), None
+    for a missing value, dates as ISO text ("2024-02-27"; with the time only when there is
+    one), yes/no as bool, anything else as text."""
+    if kosong(value):
+        return None
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, (float, np.floating)):
+        return float(value) if math.isfinite(value) else None
+    if isinstance(value, (pd.Timestamp, dt.datetime)):
+        if value.hour == value.minute == value.second == value.microsecond == 0:
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def data_tabel(isi: IsiTabel) -> dict[str, Any]:
+    """The table as data for exporters (JSON-ready: the ``lkip`` metadata of its notebook
+    output, see :mod:`lkip_helpers.chapter`): caption parts, column labels and kinds, raw
+    values, the cells as shown, bold rows and footnotes."""
+    return {
+        "jenis": "tabel", "nomor": isi.nomor, "judul": isi.judul,
+        "kolom": list(isi.kolom), "jenis_kolom": list(isi.jenis),
+        "rata_kanan": list(isi.kanan),
+        "nilai": [[nilai_json(v) for v in baris] for baris in isi.nilai.itertuples(index=False)],
+        "teks": [list(map(str, baris)) for baris in isi.sel.itertuples(index=False)],
+        "tebal": list(isi.tebal), "catatan_kaki": list(isi.catatan),
+    }
 
 
 def tanpa_kolom_kosong(df: pd.DataFrame) -> pd.DataFrame:

@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .parse import FORMULA_PREFIXES, parse_cell
-from .schema import SHEETS, Column, Sheet
+from .schema import SHEET_PILIHAN, SHEETS, Column, Sheet
 
 #: Zero shows as "-", the accountant's zero of the source tables.
 WHOLE_FORMAT = '#,##0;-#,##0;"-"'
@@ -76,8 +76,6 @@ def column_note(col: Column) -> str:
 
 #: Excel refuses a dropdown whose inline list (and a message) is longer than this.
 BATAS_EXCEL = 255
-#: Hidden sheet holding the values of dropdowns too long to write inline (one column each).
-SHEET_PILIHAN = "_pilihan"
 
 
 def _daftar_pilihan(wb: Workbook, col: Column) -> str | None:

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from openpyxl.utils import get_column_letter  # noqa: E402
 
-from lkip_helpers.schema import KINDS, SHEETS, Column, Sheet  # noqa: E402
+from lkip_helpers.schema import BAGIAN_NARASI, KINDS, SHEETS, Column, Sheet  # noqa: E402
 
 README = Path(__file__).resolve().parent.parent / "data" / "README.md"
 BEGIN, END = "<!-- schema:begin -->", "<!-- schema:end -->"
@@ -50,6 +50,18 @@ def _column_rows(sheet: Sheet, fields: bool) -> list[str]:
     return lines
 
 
+def _bagian_rows() -> list[str]:
+    """The sections of sheet ``narasi`` (values of column ``bagian``), in the report's order."""
+    lines = ["Sections of the report (values of `bagian`), in the order the report shows them:", "",
+             "| bagian | heading | where in the report | required | per indicator | meaning |",
+             "|" + " --- |" * 6]
+    for b in BAGIAN_NARASI:
+        lines.append("| " + " | ".join([
+            f"`{b.kunci}`", _cell(b.judul), _cell(b.letak), "required" if b.wajib else "optional",
+            "yes" if b.per_indikator else "no", _cell(b.description)]) + " |")
+    return lines
+
+
 def _example(sheet: Sheet) -> list[str]:
     cols = sheet.columns
     return ["Example row:", "",
@@ -72,6 +84,8 @@ def schema_section() -> str:
         out += [sheet.description, "", "*" + "; ".join(facts) + ".*", ""]
         fields = sheet.layout == "fields"
         out += _column_rows(sheet, fields) + [""]
+        if sheet.name == "narasi":
+            out += _bagian_rows() + [""]
         if not fields:
             out += _example(sheet) + [""]
     out.append(END)

@@ -25,6 +25,10 @@ from lkip_helpers.model import LkipYear
 from lkip_helpers.workbook import write_workbook
 from lkip_helpers.schema import PROFIL, SHEETS
 
+#: Excel row of each ``profil`` field in a workbook written by ``write_workbook`` (the embedded
+#: seed workbook too): the fields stand in the schema's order from row 2.
+PROFIL_BARIS = {col.name: row for row, col in enumerate(PROFIL.columns, start=2)}
+
 DTYPES = {"text": object, "choice": object, "int": "Int64", "rupiah": "Int64", "year": "Int64",
           "number": "Float64", "percent": "Float64", "date": "datetime64[ns]"}
 

@@ -232,7 +232,7 @@ def test_footnotes_are_numbered_per_table_row_by_row():
 def test_the_chapter_shows_the_footnote_in_html_and_plain_text(seed, monkeypatch):
     shown = []
     monkeypatch.setattr("lkip_helpers.chapter.tampilkan_html",
-                        lambda isi, teks: shown.append((isi, teks)))
+                        lambda isi, teks, *data, **lkip: shown.append((isi, teks)))
     bab = Bab(3, seed)
     bab.blok(anggaran.tren_anggaran(seed), "Pagu dan realisasi belanja", kolom=TREN)
     bab.blok(pegawai.tabel_bagian(seed, jumlah=True), "Jumlah pegawai per bagian",

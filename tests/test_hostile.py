@@ -16,8 +16,8 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 from PIL import Image
-from builders import (CLEAN_TABLES, CLEAN_UNIT, CLEAN_YEAR, PROGRAM, layout, print_problems,
-                      write_clean)
+from builders import (CLEAN_TABLES, CLEAN_UNIT, CLEAN_YEAR, PROFIL_BARIS, PROGRAM, layout,
+                      print_problems, write_clean)
 
 from lkip_helpers import config
 from lkip_helpers.cli import main
@@ -28,6 +28,8 @@ from lkip_helpers.printing import resolve_pdf
 from lkip_helpers.workbook import safe_text, write_workbook
 
 SCRIPT = "<script>alert(1)</script>"
+ROW_TANGGAL = PROFIL_BARIS["tanggal_laporan"]
+TANGGAL_LAPORAN = f"B{ROW_TANGGAL}"
 IMG = "<img src=x onerror=alert(1)>"
 END_TABLE = "</table>"
 LINK = "[klik](javascript:alert(1))"
@@ -131,9 +133,25 @@ def test_entity_expansion_is_refused(workbook_copy, part):
     path = workbook_copy()
     _with_laughs(config.PROJECT_ROOT / "data/biro-umum-ntt/2023/lkip.xlsx", path, part)
     [line] = problems(path)
-    assert "lkip.xlsx: expected an Excel workbook (.xlsx) that can be read (Unable to read " \
-           "workbook: could not read" in line
+    assert f"lkip.xlsx: expected an Excel workbook (.xlsx); this file is not one: part {part} " \
+           "declares a DTD" in line
     assert "\n" not in line  # one line, as every problem
+
+
+def test_a_dtd_in_another_encoding_is_refused_too(workbook_copy):
+    """The DTD check reads the XML as a parser does (UTF-16 here), not as bytes."""
+    path = workbook_copy()
+    src = config.PROJECT_ROOT / "data/biro-umum-ntt/2023/lkip.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                text = data.decode("utf-8").split("?>", 1)[-1]
+                data = ('<?xml version="1.0" encoding="UTF-16"?>' + _LAUGHS.split("?>", 1)[1]
+                        + text).encode("utf-16")
+            zout.writestr(item, data)
+    [line] = problems(path)
+    assert "part xl/workbook.xml declares a DTD" in line
 
 
 @pytest.mark.parametrize("content, expected", [
@@ -265,26 +283,26 @@ def test_numbers_too_large_for_a_count_or_amount(workbook_copy, value):
                                   "27 Feb 2024", "27 February 2024", " 27.02.2024 "])
 def test_dates_typed_as_text(workbook_copy, text):
     lkip = load_year("biro-umum-ntt", 2023,
-                     workbook_copy({("profil", "B9"): text}).parents[2])
+                     workbook_copy({("profil", TANGGAL_LAPORAN): text}).parents[2])
     assert lkip.profil["tanggal_laporan"] == dt.date(2024, 2, 27)
 
 
 def test_a_date_serial_out_of_range_is_a_problem_without_python_warnings(workbook_copy):
-    path = workbook_copy({("profil", "B9"): 46_952_192_890_922})  # a date-formatted cell
+    path = workbook_copy({("profil", TANGGAL_LAPORAN): 46_952_192_890_922})  # date-formatted
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         [line] = problems(path)
-    assert "sheet profil, row 9, column tanggal_laporan (B): value '#VALUE!'; expected a date" \
-        in line
+    assert f"sheet profil, row {ROW_TANGGAL}, column tanggal_laporan (B): value '#VALUE!'; " \
+        "expected a date" in line
     assert [str(w.message) for w in caught] == []
 
 
 @pytest.mark.parametrize("text", ["31/02/2024", "besok", "02/27/2024"])
 def test_impossible_dates_are_refused_with_their_place(workbook_copy, text):
-    path = workbook_copy({("profil", "B9"): text})
+    path = workbook_copy({("profil", TANGGAL_LAPORAN): text})
     [line] = problems(path)
-    assert f"sheet profil, row 9, column tanggal_laporan (B): value '{text}'; expected a date" \
-        in line
+    assert f"sheet profil, row {ROW_TANGGAL}, column tanggal_laporan (B): value '{text}'; " \
+        "expected a date" in line
 
 
 # --------------------------------------------------------------------------- names and paths

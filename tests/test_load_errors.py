@@ -8,6 +8,8 @@ import sys
 import pytest
 from click.testing import CliRunner
 
+from builders import PROFIL_BARIS
+
 from lkip_helpers.cli import main
 from lkip_helpers.errors import NO_VALUE, DataError, Problem
 from lkip_helpers.load import MAX_DATA_ROWS, load_workbook_file, load_year
@@ -140,8 +142,8 @@ def test_unknown_indicator_code(workbook_copy):
 
 def test_profile_year_must_match_the_folder(workbook_copy):
     message = only(problems_of(workbook_copy, year=2024))
-    assert "2024/lkip.xlsx, sheet profil, row 4, column tahun (B): value 2023; expected 2024, " \
-           "the year of the folder" in message
+    assert f"2024/lkip.xlsx, sheet profil, row {PROFIL_BARIS['tahun']}, column tahun (B): value " \
+           "2023; expected 2024, the year of the folder" in message
 
 
 def test_belanja_row_without_program(workbook_copy):

@@ -6,10 +6,11 @@ import datetime as dt
 
 import openpyxl
 import pandas as pd
+import pytest
 
-from lkip_helpers import load
+from lkip_helpers import config, load
 from lkip_helpers.load import load_workbook_file, load_year
-from lkip_helpers.schema import SHEETS
+from lkip_helpers.schema import BAGIAN_NARASI, BAGIAN_NARASI_BY_KEY, SHEETS
 
 DTYPES = {"text": "object", "choice": "object", "int": "Int64", "rupiah": "Int64",
           "year": "Int64", "number": "Float64", "percent": "Float64", "date": "datetime64[ns]"}
@@ -160,3 +161,84 @@ def test_cache_notices_a_changed_file(workbook_copy):
 def test_unit_and_year_come_from_the_folder(workbook_path):
     lkip = load_workbook_file(workbook_path)
     assert (lkip.unit, lkip.year, lkip.source) == ("biro-umum-ntt", 2023, workbook_path)
+
+
+SEED_TEXT = config.PROJECT_ROOT.parent / "shared" / "seeds" / "000_c5afe5dd126a9ad2.txt"
+
+
+def _narasi(seed, bagian: str, kode: str | None = None) -> pd.DataFrame:
+    rows = seed.narasi[seed.narasi["bagian"] == bagian]
+    return rows if kode is None else rows[rows["kode_indikator"] == kode]
+
+
+def test_perjanjian_kinerja_parties_and_date(seed):
+    assert seed.profil["pk_judul"] == "Perubahan Perjanjian Kinerja Tahun 2023"
+    assert seed.profil["pk_tempat"] == "Kupang"
+    assert seed.profil["pk_tanggal"] == dt.date(2023, 12, 7)
+    assert seed.profil["pk_pihak_pertama_nama"] == "George Melkianus Hadjoh, SH"
+    assert seed.profil["pk_pihak_pertama_jabatan"] == \
+        "Kepala Biro Umum Provinsi Nusa Tenggara Timur"
+    assert seed.profil["pk_pihak_kedua_nama"] == "Kosmas D. Lana"
+    assert seed.profil["pk_pihak_kedua_jabatan"] == \
+        "Sekretaris Daerah Provinsi Nusa Tenggara Timur"
+
+
+def test_indicator_carries_the_rkt_outcome_benefit_impact(seed):
+    iku = seed.indikator.iloc[0]
+    assert iku["outcome"].startswith("Meningkatnya penyelenggaraan pemerintahan")
+    assert "berkinerja tinggi" in iku["benefit"]
+    assert iku["impact"] == ("Mewujudkan reformasi birokrasi pemerintahan untuk meningkatkan "
+                             "kualitas pelayanan publik")
+
+
+def test_every_required_section_has_text(seed):
+    filled = set(seed.narasi["bagian"])
+    missing = [b.kunci for b in BAGIAN_NARASI if b.wajib and b.kunci not in filled]
+    assert not missing, missing
+
+
+def test_strategic_issues_have_their_headings(seed):
+    isu = _narasi(seed, "isu_strategis")
+    assert ["Aspek Pelayanan Publik", "Aspek Sarana Prasarana"] == isu["judul"].dropna().tolist()
+    assert isu["judul"].isna().iloc[0]  # the introduction comes first, without a heading
+
+
+def test_legal_bases_name_the_regulations(seed):
+    teks = "\n".join(_narasi(seed, "dasar_hukum")["teks"])
+    for nomor in ("Nomor 25 Tahun 2004", "Nomor 28 Tahun 1999", "Nomor 8 Tahun 2006",
+                  "Nomor 8 Tahun 2008", "Nomor 29 Tahun 2014", "Nomor 53 Tahun 2014",
+                  "Nomor 12 Tahun 2015", "Nomor 88 Tahun 2021"):
+        assert nomor in teks, nomor
+
+
+def test_renstra_comparison_explains_the_indicator_change(seed):
+    teks = "\n".join(_narasi(seed, "perbandingan_renstra", "IKU-1")["teks"])
+    for angka in ("12 kali", "24 kali", "48 kali", "96 kali", "286%", "122,3%", "180 kegiatan"):
+        assert angka in teks, angka
+    renstra = seed.riwayat_kinerja[seed.riwayat_kinerja["sumber"] == "Tabel 3.3 (Renstra)"]
+    explained = renstra[renstra["catatan"].notna()]
+    assert explained["tahun"].tolist() == [2019, 2020]
+    assert all("12, 24, 48 dan 96" in c for c in explained["catatan"])
+
+
+def test_only_per_indicator_sections_name_an_indicator(seed):
+    named = seed.narasi[seed.narasi["kode_indikator"].notna()]
+    assert not named.empty
+    assert all(BAGIAN_NARASI_BY_KEY[b].per_indikator for b in named["bagian"])
+
+
+@pytest.mark.skipif(not SEED_TEXT.exists(), reason="seed document not available")
+def test_narrative_does_not_copy_the_seeds_sentences(seed):
+    """Facts carry over, sentences do not: no long sentence of the seed stands in a text.
+
+    Sentences are the seed's lines split on ". " (a paragraph ends a sentence too), compared
+    without their final stop and with runs of white space as one space.
+    """
+    def plain(text: str) -> str:
+        return " ".join(text.split())
+
+    teks = [plain(t) for t in seed.narasi["teks"]]
+    lines = SEED_TEXT.read_text(encoding="utf-8").splitlines()
+    sentences = {plain(s).rstrip(".;:") for line in lines for s in line.split(". ")}
+    copied = [s for s in sentences if len(s) >= 60 and any(s in t for t in teks)]
+    assert not copied, copied

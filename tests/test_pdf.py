@@ -3,6 +3,11 @@
 Printing needs a Chromium (Debian's /usr/bin/chromium here) and poppler's pdfinfo/pdftotext;
 those tests are skipped without them. Finding Chromium on Windows and macOS runs on any system
 with fake install folders under ``tmp_path``. Each test starts at most one browser.
+
+Navigation: the two printing passes that put page numbers in the Daftar Isi, Daftar Tabel and
+Daftar Gambar run with a fake printer writing PDFs with pypdf; the lists' HTML is checked on
+small chapters; one print checks Chromium's bookmarks and named destinations. The real
+report's page numbers are checked in test_render.py.
 """
 
 from __future__ import annotations
@@ -17,10 +22,14 @@ from pathlib import Path
 
 import psutil
 import pytest
+from builders import CLEAN_UNIT, CLEAN_YEAR, text_of, write_clean
+from markupsafe import Markup
 
 from lkip_helpers import chromium as chromium_module
-from lkip_helpers import errors
+from lkip_helpers import errors, pagination
 from lkip_helpers.chromium import choose_transport
+from lkip_helpers.html_report import (Chapter, Section, render_report, report_contents,
+                                      report_facts)
 from lkip_helpers.i18n import teks
 from lkip_helpers.pdf import (DEFAULT_ENGINE, INSTALL_HINT, Chromium, ChromiumError, PdfEngine,
                               PdfEngines, find_chromium, pdf_engines)
@@ -281,3 +290,276 @@ def test_print_a4_with_page_numbers_then_close(tmp_path, page, transport):
     assert not Path(browser.profile).exists()
     with pytest.raises(ChromiumError):
         browser.print_pdf(page, pdf)
+
+
+# -- navigation: bookmarks, and page numbers in the Daftar Isi / Tabel / Gambar ----------------
+def _pdf_with_destinations(path: Path, pages: dict[str, int], count: int) -> None:
+    """A PDF of ``count`` blank pages with a named destination per ``pages`` entry."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(count):
+        writer.add_blank_page(595, 842)
+    for name, page in pages.items():
+        writer.add_named_destination(name, page - 1)
+    with open(path, "wb") as file:
+        writer.write(file)
+
+
+def _page_count(path: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(path).pages)
+
+
+class _FakePrinter:
+    """Prints pass N with destinations ``passes[N]`` on N + 7 pages (so the passes' PDFs can
+    be told apart), and keeps the HTML it was given."""
+
+    def __init__(self, *passes: dict[str, int]) -> None:
+        self.passes, self.printed = list(passes), []
+
+    def print_pdf(self, html_file: Path, pdf_file: Path, footer: str = "") -> None:
+        self.printed.append(Path(html_file).read_text(encoding="utf-8"))
+        number = len(self.printed)
+        if number > len(self.passes):
+            raise ChromiumError("no such pass")
+        _pdf_with_destinations(pdf_file, self.passes[number - 1], number + 7)
+
+
+@pytest.fixture
+def report_files(tmp_path) -> tuple[Path, Path]:
+    html = tmp_path / "unit-2023.html"
+    html.write_text("<p>tanpa nomor</p>", encoding="utf-8")
+    return html, tmp_path / "unit-2023.pdf"
+
+
+def _numbered(printer: _FakePrinter, files: tuple[Path, Path], anchors=("a", "b")):
+    html, pdf = files
+    return pagination.print_numbered(printer.print_pdf, html, pdf, "kaki",
+                                     lambda pages: f"<p>{sorted(pages.items())}</p>", anchors)
+
+
+def test_destination_pages_reads_every_named_destination(tmp_path):
+    pdf = tmp_path / "x.pdf"
+    _pdf_with_destinations(pdf, {"bab-01": 1, "tabel-3-1": 3, "gambar-l-1": 4}, 4)
+    assert pagination.destination_pages(pdf) == {"bab-01": 1, "tabel-3-1": 3, "gambar-l-1": 4}
+    assert pagination.pages_of(pdf, ["tabel-3-1", "nowhere"]) == {"tabel-3-1": 3}
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    assert pagination.destination_pages(tmp_path / "broken.pdf") == {}
+    assert pagination.destination_pages(tmp_path / "missing.pdf") == {}
+
+
+def test_two_passes_print_the_pages_the_first_one_found(report_files):
+    printer = _FakePrinter({"a": 2, "b": 5}, {"a": 2, "b": 5})
+    numbering = _numbered(printer, report_files)
+    assert numbering == pagination.Numbering({"a": 2, "b": 5}, 2)
+    assert printer.printed == ["<p>tanpa nomor</p>", "<p>[('a', 2), ('b', 5)]</p>"]
+    html, pdf = report_files
+    assert _page_count(pdf) == 9  # the second pass's PDF
+    assert sorted(p.name for p in html.parent.iterdir()) == [html.name, pdf.name]
+
+
+def test_numbers_that_move_an_entry_are_corrected_by_a_third_pass(report_files):
+    printer = _FakePrinter({"a": 2, "b": 5}, {"a": 2, "b": 6}, {"a": 2, "b": 6})
+    numbering = _numbered(printer, report_files)
+    assert numbering == pagination.Numbering({"a": 2, "b": 6}, 3)
+    assert printer.printed[2] == "<p>[('a', 2), ('b', 6)]</p>"
+    assert _page_count(report_files[1]) == 10
+
+
+def test_numbers_that_never_settle_leave_the_first_pass_without_numbers(report_files):
+    printer = _FakePrinter({"a": 2, "b": 5}, {"a": 2, "b": 6}, {"a": 2, "b": 7})
+    numbering = _numbered(printer, report_files)
+    assert numbering.pages == {} and numbering.passes == pagination.MAX_PASSES
+    assert "moved" in numbering.reason
+    assert _page_count(report_files[1]) == 8  # the first pass's PDF, no numbers in it
+    assert len(list(report_files[0].parent.iterdir())) == 2  # nothing left beside the report
+
+
+def test_an_engine_without_positions_prints_once_without_numbers(report_files):
+    printer = _FakePrinter({})
+    numbering = _numbered(printer, report_files)
+    assert (numbering.pages, numbering.passes) == ({}, 1) and numbering.reason
+    assert _page_count(report_files[1]) == 8
+
+
+def test_without_pypdf_the_report_prints_once_without_numbers(report_files, monkeypatch):
+    html, pdf = report_files
+    printed = []
+
+    def print_pdf(html_file: Path, pdf_file: Path, footer: str = "") -> None:
+        printed.append(html_file)
+        _pdf_with_dests_dictionary(pdf_file, {"a": (1, 800), "b": (2, 800)})
+
+    monkeypatch.setitem(sys.modules, "pypdf", None)  # import pypdf raises ImportError
+    monkeypatch.setattr(pagination, "find_spec", lambda name: None)
+    numbering = pagination.print_numbered(print_pdf, html, pdf, "", lambda pages: "", ["a", "b"])
+    assert (numbering.pages, numbering.passes) == ({}, 1) and "pypdf" in numbering.reason
+    assert printed == [html] and b"/XYZ 0 800" in pdf.read_bytes()  # as printed
+
+
+def test_an_entry_without_position_gets_no_number_the_others_do(report_files):
+    printer = _FakePrinter({"a": 2}, {"a": 2})
+    numbering = _numbered(printer, report_files)
+    assert numbering == pagination.Numbering({"a": 2}, 2, missing=("b",))
+
+
+def test_a_failed_second_pass_raises_and_leaves_nothing_beside_the_report(report_files):
+    printer = _FakePrinter({"a": 2, "b": 5})
+    with pytest.raises(ChromiumError):
+        _numbered(printer, report_files)
+    assert len(list(report_files[0].parent.iterdir())) == 2
+
+
+def _pdf_with_dests_dictionary(path: Path, dests: dict[str, tuple[int, float]],
+                               count: int = 3) -> bytes:
+    """A PDF 1.4 written here, as Chromium writes its destinations: a ``/Dests`` dictionary
+    object in the catalog, ``/name [page /XYZ 0 top null]``, and a cross-reference table."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R /Dests 3 0 R >>",
+               f"<< /Type /Pages /Kids [{' '.join(f'{4 + n} 0 R' for n in range(count))}] "
+               f"/Count {count} /MediaBox [0 0 595 842] >>",
+               "<< " + " ".join(f"/{name} [{3 + page} 0 R /XYZ 0 {top:g} null]"
+                                for name, (page, top) in dests.items()) + " >>",
+               *["<< /Type /Page /Parent 2 0 R >>"] * count]
+    data, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(data))
+        data += f"{number} 0 obj\n{body}\nendobj\n".encode()
+    xref = len(data)
+    data += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    data += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    data += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
+             "%%EOF\n").encode()
+    path.write_bytes(data)
+    return data
+
+
+def _tops(pdf: Path) -> dict[str, tuple[int, float]]:
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf, strict=True)
+    return {name.lstrip("/"): (reader.get_destination_page_number(dest) + 1, float(dest.top))
+            for name, dest in reader.named_destinations.items()}
+
+
+def test_destinations_are_moved_to_their_page_tops_by_an_incremental_update(tmp_path):
+    pdf = tmp_path / "laporan.pdf"
+    original = _pdf_with_dests_dictionary(pdf, {"bab-01": (1, 792), "bab-01-18": (2, -83),
+                                                "tabel-3-1": (3, 1234.5)})
+    assert pagination.destinations_to_page_tops(pdf)
+    assert pdf.read_bytes().startswith(original)  # appended to, nothing rewritten
+    assert _tops(pdf) == {"bab-01": (1, 842), "bab-01-18": (2, 842), "tabel-3-1": (3, 842)}
+    assert pagination.destinations_to_page_tops(pdf)  # an update on an update
+    assert _tops(pdf) == {"bab-01": (1, 842), "bab-01-18": (2, 842), "tabel-3-1": (3, 842)}
+    if shutil.which("pdfinfo"):
+        done = subprocess.run(["pdfinfo", "-dests", str(pdf)], capture_output=True, text=True,
+                              check=True)
+        assert done.stderr == "" and done.stdout.count("XYZ    0  842") == 3
+
+
+def test_destinations_of_another_kind_are_left_alone(tmp_path):
+    named = tmp_path / "names-tree.pdf"  # pypdf writes a /Names tree, not a /Dests dictionary
+    _pdf_with_destinations(named, {"a": 1}, 2)
+    before = named.read_bytes()
+    assert not pagination.destinations_to_page_tops(named)
+    assert named.read_bytes() == before
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really")
+    assert not pagination.destinations_to_page_tops(broken)
+    assert broken.read_bytes() == b"%PDF-1.4 not really"
+
+
+# -- the lists in the report's HTML ------------------------------------------------------------
+_BODY = """<div class="narasi"><h2 id="bab-03-4">A. Capaian &amp; Kinerja</h2></div>
+<div class="keluaran"><table id="T_x"><caption>Ringkasan capaian</caption></table></div>
+<div class="keluaran"><table><caption>Tabel 3.1 Target &amp; realisasi</caption></table></div>
+<figure class="gambar"><img alt="" src="data:image/png;base64,AA"></figure>
+<div class="keluaran"><figure style="margin: 0"><img alt="" src="data:image/png;base64,AA">
+<figcaption style="font-weight: bold">Gambar 3.1 Serapan per kegiatan</figcaption></figure></div>
+<div class="keluaran"><table><caption class="c" id="punya-id">Tabel 3.2 Aset</caption></table></div>
+<div class="keluaran"><table><caption>Tabel Rencana tanpa nomor</caption></table></div>"""
+
+
+def _chapters() -> list[Chapter]:
+    return [Chapter("bab-03", "Bab III Akuntabilitas Kinerja", Markup(_BODY),
+                    (Section("bab-03-4", "A. Capaian & Kinerja", 2),)),
+            Chapter("bab-04", "Bab IV Kosong", Markup("  ")),
+            Chapter("bab-90", "Lampiran", Markup(
+                '<figure><img alt="" src="data:,"><figcaption>Gambar L.1 Status</figcaption>'
+                '</figure><table><caption>Tabel 3.1 Nomor yang sama</caption></table>'))]
+
+
+def test_contents_give_numbered_tables_and_figures_ids_and_list_them():
+    contents = report_contents(_chapters())
+    assert [c.anchor for c in contents.chapters] == ["bab-03", "bab-90"]  # empty: left out
+    assert [(e.anchor, e.number, e.title) for e in contents.tables] == [
+        ("tabel-3-1", "Tabel 3.1", "Target & realisasi"), ("punya-id", "Tabel 3.2", "Aset"),
+        ("tabel-3-1-2", "Tabel 3.1", "Nomor yang sama")]
+    assert [(e.anchor, e.number, e.title) for e in contents.figures] == [
+        ("gambar-3-1", "Gambar 3.1", "Serapan per kegiatan"),
+        ("gambar-l-1", "Gambar L.1", "Status")]
+    body = str(contents.chapters[0].body)
+    assert '<caption id="tabel-3-1">Tabel 3.1 Target &amp; realisasi</caption>' in body
+    assert '<figure id="gambar-3-1" style="margin: 0">' in body
+    assert '<figure class="gambar"><img' in body  # no caption: no id, not listed
+    assert '<caption class="c" id="punya-id">' in body and "<caption>Ringkasan" in body
+    assert contents.front == (("kata-pengantar", "Kata Pengantar"), ("daftar-isi", "Daftar Isi"),
+                              ("daftar-tabel", "Daftar Tabel"), ("daftar-gambar", "Daftar Gambar"))
+    assert contents.anchors() == [
+        "kata-pengantar", "daftar-isi", "daftar-tabel", "daftar-gambar", "bab-03", "bab-03-4",
+        "bab-90", "tabel-3-1", "punya-id", "tabel-3-1-2", "gambar-3-1", "gambar-l-1"]
+
+
+def _navs(html: str) -> dict[str, str]:
+    return {m[1]: m[0] for m in re.finditer(r'<nav class="[^"]*" id="([^"]+)">.*?</nav>', html,
+                                            re.DOTALL)}
+
+
+def test_the_lists_show_page_numbers_only_when_given(tmp_path):
+    write_clean(tmp_path)
+    facts = report_facts(CLEAN_UNIT, CLEAN_YEAR, str(tmp_path))
+    plain = render_report(facts, _chapters())
+    navs = _navs(plain)
+    assert list(navs) == ["daftar-isi", "daftar-tabel", "daftar-gambar"]
+    assert "bernomor" not in "".join(navs.values())
+    assert '<span class="halaman" aria-hidden="true"></span>' in navs["daftar-isi"]
+    assert ('href="#tabel-3-1"><span class="nomor">Tabel 3.1</span><span class="isi">'
+            '<span class="judul">Target &amp; realisasi</span></span>') in navs["daftar-tabel"]
+    assert text_of(navs["daftar-gambar"]).split() == [
+        "Daftar", "Gambar", "Halaman", "Gambar", "3.1", "Serapan", "per", "kegiatan", "Gambar",
+        "L.1", "Status"]
+    pages = {anchor: n for n, anchor in enumerate(report_contents(_chapters()).anchors(), 2)}
+    numbered = _navs(render_report(facts, _chapters(), pages))
+    assert 'class="daftar daftar-isi bernomor"' in numbered["daftar-isi"]
+    assert ('href="#bab-03-4"><span class="isi"><span class="judul">A. Capaian &amp; Kinerja'
+            '</span></span><span class="halaman">7</span></a>') in numbered["daftar-isi"]
+    assert '<span class="halaman">13</span>' in numbered["daftar-gambar"]  # gambar-l-1
+    # Without tables or figures: no Daftar Tabel / Gambar, and the Daftar Isi does not list them.
+    bare = render_report(facts, [Chapter("bab-01", "Bab I", Markup("<p>teks</p>"))])
+    assert list(_navs(bare)) == ["daftar-isi"] and "#daftar-tabel" not in bare
+
+
+@needs_chromium
+@needs_poppler
+def test_chromium_writes_bookmarks_and_destinations_for_linked_elements(tmp_path):
+    page = tmp_path / "laporan.html"
+    page.write_text(
+        '<!doctype html><html lang="id"><head><meta charset="utf-8"></head><body>'
+        '<p><a href="#bab-2">ke bab 2</a> <a href="#tabel-2-1">ke tabel</a></p>'
+        '<h1 id="bab-1">Bab I Pendahuluan</h1><h2>A. Latar Belakang</h2>'
+        '<h1 id="bab-2" style="break-before: page">Bab II Perencanaan</h1>'
+        '<p style="height: 900px">isi</p><table><caption id="tabel-2-1">Tabel 2.1 X</caption>'
+        '<tr><td>1</td></tr></table></body></html>', encoding="utf-8")
+    pdf = tmp_path / "laporan.pdf"
+    with Chromium(CHROMIUM) as browser:
+        browser.print_pdf(page, pdf, "LKIP")
+    # Only the linked elements have destinations; bab-1 is not linked.
+    assert pagination.destination_pages(pdf) == {"bab-2": 2, "tabel-2-1": 3}
+    assert pagination.destinations_to_page_tops(pdf)
+    assert _tops(pdf) == {"bab-2": (2, pytest.approx(841.92)),
+                          "tabel-2-1": (3, pytest.approx(841.92))}
+    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", str(pdf)], capture_output=True,
+                         text=True, check=True).stdout
+    assert re.findall(r'<item page="(\d+)">([^<]*)</item>', xml) == [
+        ("1", "Bab I Pendahuluan"), ("1", "A. Latar Belakang"), ("2", "Bab II Perencanaan")]

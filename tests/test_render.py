@@ -17,7 +17,8 @@ import nbformat
 import pytest
 from jupyter_core.paths import jupyter_data_dir
 from nbformat.sign import NotebookNotary
-from builders import layout, print_problems, text_of
+from builders import (CLEAN_UNIT, CLEAN_YEAR, edit_small_unit, layout, print_problems, text_of,
+                      write_clean)
 
 from lkip_helpers import charts, config
 from lkip_helpers.execute import sign_notebook
@@ -109,7 +110,7 @@ def _assert_self_contained(html: str, beside: set[str] = frozenset()) -> None:
 
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory):
-    """The embedded unit-year rendered (HTML + PDF) with the real chapter notebooks."""
+    """The embedded unit-year rendered (every format) with the real chapter notebooks."""
     out = tmp_path_factory.mktemp("reports")
     chromium, _ = resolve_pdf(("html", "pdf"))
     options = Options(output_dir=out, pdf_executable=chromium)
@@ -173,7 +174,7 @@ def test_the_reviu_is_an_internal_page_beside_the_report(rendered):
     page = rendered["reviu"]
     text = text_of(page)
     assert "Untuk internal unit kerja — bukan bagian laporan" in text
-    assert "Daftar Periksa Data" in text and "3 perlu dikoreksi" in text
+    assert "Daftar Periksa Data" in text and "2 perlu dikoreksi" in text
     assert "Tabel 1 Butir yang perlu dikoreksi" in text and "Perlu diperiksa" in text
     _assert_self_contained(page)
     index = (rendered["out"] / "index.html").read_text("utf-8")
@@ -216,7 +217,8 @@ def test_report_cover_and_figures_come_from_the_seed(rendered):
 
 
 #: The navigation bar's links of the embedded report rendered as HTML and PDF.
-NAV_LINKS = ["../../index.html", "biro-umum-ntt-2023.pdf"]
+NAV_LINKS = ["../../index.html", "biro-umum-ntt-2023.pdf", "biro-umum-ntt-2023.docx",
+             "biro-umum-ntt-2023.xlsx"]
 
 
 @pytest.mark.slow
@@ -330,6 +332,189 @@ def test_pdf_is_a4_with_several_pages(rendered):
     assert "file://" not in text
 
 
+# -- the PDF's navigation: bookmarks, Daftar Isi / Tabel / Gambar with page numbers ------------
+needs_poppler = pytest.mark.skipif(
+    not all(map(shutil.which, ("pdfinfo", "pdftohtml", "pdftotext"))),
+    reason="poppler-utils (pdfinfo, pdftohtml, pdftotext) not installed")
+
+
+def _words(text: str) -> str:
+    """``text`` compared loosely: case and white space aside (poppler joins the lines of a
+    long bookmark without a space)."""
+    return "".join(text.split()).casefold()
+
+
+class _Headings(HTMLParser):
+    """(level, text) of every h1-h6 of a page, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[int, str]] = []
+        self._level = 0
+
+    def handle_starttag(self, tag, attrs):
+        if re.fullmatch(r"h[1-6]", tag):
+            self._level = int(tag[1])
+            self.found.append((self._level, ""))
+
+    def handle_endtag(self, tag):
+        if re.fullmatch(r"h[1-6]", tag):
+            self._level = 0
+
+    def handle_data(self, data):
+        if self._level:
+            level, text = self.found[-1]
+            self.found[-1] = (level, " ".join(f"{text} {data}".split()))
+
+
+def _outline(pdf) -> list[tuple[int, str, int]]:
+    """(depth, title, page) of every bookmark of ``pdf``, depth 1 at the top, in order."""
+    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", str(pdf)], capture_output=True,
+                         text=True, check=True).stdout
+    found, depth = [], 0
+    for token in re.finditer(r'<outline>|</outline>|<item page="(\d+)">(.*?)</item>', xml, re.DOTALL):
+        if token[0] == "<outline>":
+            depth += 1
+        elif token[0] == "</outline>":
+            depth -= 1
+        else:
+            found.append((depth, unescape(token[2]), int(token[1])))
+    return found
+
+
+def _on_lines_of_its_own(title: str, page: str) -> bool:
+    """``title`` fills one line of ``page`` (a page's text), or a few lines in a row."""
+    lines = [_words(line) for line in page.splitlines()]
+    return any("".join(lines[start:end]) == _words(title)
+               for start in range(len(lines)) for end in range(start + 1, start + 4))
+
+
+def _pages(pdf) -> list[str]:
+    """The text of each page of ``pdf`` (index 0 = page 1), laid out as printed."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return text.split("\f")
+
+
+_LEADER_LINE = re.compile(r"^(.*?)\s*(?:\.\s*){2,}(\d+)\s*$")
+
+
+def _printed_list(pages: list[str], first: int, last: int) -> list[tuple[str, int]]:
+    """(title, page number) of each line of a printed list on pages ``first``..``last``: a
+    title (over one or more lines), a dot leader and the page number."""
+    entries, pending = [], []
+    for text in pages[first - 1:last]:
+        pending = []  # the last page's footer is no title
+        for line in text.splitlines():
+            if not line.strip():
+                pending = []
+            elif match := _LEADER_LINE.match(line):
+                entries.append((" ".join([*pending, match[1]]).strip(), int(match[2])))
+                pending = []
+            else:
+                pending.append(line.strip())
+    return entries
+
+
+def _html_list(html: str, anchor: str) -> list[str]:
+    """The text of each entry of the list ``<nav id=anchor>`` in the report's HTML."""
+    nav = re.search(rf'<nav class="[^"]*" id="{anchor}">(.*?)</nav>', html, re.DOTALL)[1]
+    return [" ".join(unescape(re.sub(r"<[^>]+>", " ", entry)).split())
+            for entry in re.findall(r'<a href="#[^"]+">(.*?)</a>', nav, re.DOTALL)]
+
+
+def _assert_navigable(html: str, pdf) -> dict[str, list[tuple[str, int]]]:
+    """The PDF of ``html`` has a bookmark per heading, and its lists a page number per entry
+    that is where the entry is; the lists (title, page) by nav id."""
+    headings = _Headings()
+    headings.feed(html)
+    expected, open_levels = [], []  # a bookmark nests under the headings of lower level
+    for level, text in headings.found:
+        while open_levels and open_levels[-1] >= level:
+            open_levels.pop()
+        open_levels.append(level)
+        expected.append((len(open_levels), _words(text)))
+    outline = _outline(pdf)
+    assert [(depth, _words(title)) for depth, title, _ in outline] == expected
+    pages = _pages(pdf)
+    for _, title, page in outline:  # the bookmark leads to the page that shows the heading
+        assert _on_lines_of_its_own(title, pages[page - 1]), (title, page)
+    # The lists' links lead to the top of their target's page (not where Chromium put them).
+    dests = subprocess.run(["pdfinfo", "-dests", str(pdf)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[1:]
+    listed = set(re.findall(r'<li[^>]*><a href="#([^"]+)">', html))
+    assert listed <= {line.rsplit('"', 2)[-2] for line in dests}
+    assert all(re.search(r"\[ XYZ\s+0\s+842 null\s+\]", line) for line in dests), dests
+    tops = [(title, page) for depth, title, page in outline if depth == 1] + [("", len(pages))]
+    lists = {}
+    for anchor, heading in (("daftar-isi", "Daftar Isi"), ("daftar-tabel", "Daftar Tabel"),
+                            ("daftar-gambar", "Daftar Gambar")):
+        at = [n for n, (title, _) in enumerate(tops) if title == heading]
+        if not at:
+            assert f'id="{anchor}"' not in html
+            continue
+        first, last = tops[at[0]][1], tops[at[0] + 1][1] - 1
+        printed = _printed_list(pages, first, last)
+        expected = _html_list(html, anchor)
+        assert [_words(title) for title, _ in printed] == [_words(e) for e in expected]
+        for title, page in printed:
+            assert 1 <= page <= len(pages) - 1, (title, page)
+            if anchor == "daftar-isi":  # a heading: on lines of its own on that page
+                assert _on_lines_of_its_own(title, pages[page - 1]), (title, page)
+            else:  # a caption: somewhere on that page
+                assert _words(title) in _words(pages[page - 1]), (title, page)
+        lists[anchor] = printed
+    return lists
+
+
+@pytest.mark.slow
+@needs_poppler
+def test_pdf_has_bookmarks_and_lists_with_the_pages_where_things_are(rendered):
+    if rendered["chromium"] is None:
+        pytest.skip("Chromium not installed")
+    lists = _assert_navigable(rendered["html"], rendered["pdf"])
+    top = [title for depth, title, _ in _outline(rendered["pdf"]) if depth == 1]
+    assert top[1:] == ["Kata Pengantar", "Daftar Isi", "Daftar Tabel", "Daftar Gambar",
+                       "Ikhtisar Eksekutif", "Bab I Pendahuluan", "Bab II Perencanaan Kinerja",
+                       "Bab III Akuntabilitas Kinerja", "Bab IV Penutup", "Lampiran"]
+    assert [t for d, t, _ in _outline(rendered["pdf"]) if d == 2][:2] == [
+        "A. Latar Belakang", "B. Maksud"]
+    assert [t for t, _ in lists["daftar-isi"]][:12] == [  # the ### headings listed too
+        "Kata Pengantar", "Daftar Isi", "Daftar Tabel", "Daftar Gambar", "Ikhtisar Eksekutif",
+        "Bab I Pendahuluan", "A. Latar Belakang", "Dasar Hukum", "Tugas dan Fungsi",
+        "Struktur Organisasi", "Sumber Daya Manusia", "B. Maksud"]
+    # Every numbered table and figure caption of the report is listed, in order.
+    captions = [" ".join(unescape(c).split()) for c in re.findall(
+        r"<caption[^>]*>(Tabel [^<]*)</caption>", rendered["html"])]
+    assert len(captions) >= 15 and [c.split()[1] for c in captions][:9] == [
+        "1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "3.1"]
+    assert [_words(t) for t, _ in lists["daftar-tabel"]] == list(map(_words, captions))
+    figures = re.findall(r"<figcaption[^>]*>(Gambar [^<]*)</figcaption>", rendered["html"])
+    assert [_words(t) for t, _ in lists["daftar-gambar"]] == [_words(unescape(f)) for f in figures]
+    # The screen's HTML links every entry and shows no page number.
+    assert '<span class="halaman" aria-hidden="true"></span>' in rendered["html"]
+    assert not re.search(r'<span class="halaman">\d', rendered["html"])
+    assert "2 passes" in (rendered["folder"] / "render.log").read_text("utf-8")
+
+
+@pytest.mark.slow
+@needs_poppler
+def test_a_small_unit_year_gets_the_same_navigable_pdf(tmp_path):
+    write_clean(tmp_path / "data", edit_small_unit)
+    chromium, _ = resolve_pdf(("html", "pdf"))
+    if chromium is None:
+        pytest.skip("Chromium not installed")
+    options = Options(data_dir=tmp_path / "data", output_dir=tmp_path / "out",
+                      pdf_executable=chromium)
+    [outcome] = render_batch([UnitYear(CLEAN_UNIT, CLEAN_YEAR)], options, jobs=1)
+    assert outcome.ok, outcome.report()
+    folder = tmp_path / "out" / CLEAN_UNIT / str(CLEAN_YEAR)
+    html = (folder / f"{CLEAN_UNIT}-{CLEAN_YEAR}.html").read_text("utf-8")
+    lists = _assert_navigable(html, folder / f"{CLEAN_UNIT}-{CLEAN_YEAR}.pdf")
+    assert len(lists["daftar-isi"]) > 10 and lists["daftar-tabel"]
+    assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []  # no pass left
+
+
 @pytest.mark.slow
 def test_index_lists_the_unit_year_with_headline_figures(rendered):
     index = (rendered["out"] / "index.html").read_text("utf-8")
@@ -337,7 +522,7 @@ def test_index_lists_the_unit_year_with_headline_figures(rendered):
                  "Sangat Berhasil", "87,74%", 'href="biro-umum-ntt/2023/biro-umum-ntt-2023.html"'):
         assert text in index, text
     beside = {str(p.relative_to(rendered["out"])) for p in rendered["folder"].iterdir()
-              if p.suffix in (".html", ".pdf")}
+              if p.suffix in (".html", ".pdf", ".docx", ".xlsx")}
     assert "biro-umum-ntt/2023/biro-umum-ntt-2023.html" in beside
     _assert_self_contained(index, beside)
 
@@ -506,7 +691,7 @@ def test_on_a_390_px_phone_every_table_is_readable_and_charts_text_is_11_px(rend
     assert len(page["charts"]) >= 3
     assert min(map(_chart_text_px, page["charts"])) >= 11, page["charts"]
     nav = [link["href"] for link in page["links"] if link["bottom"] <= 844]
-    assert nav[:2] == NAV_LINKS  # the navigation bar first
+    assert nav[:len(NAV_LINKS)] == NAV_LINKS  # the navigation bar first
 
 
 @pytest.mark.slow

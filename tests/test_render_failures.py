@@ -16,6 +16,8 @@ import nbformat
 import pytest
 from click.testing import CliRunner
 
+from builders import PROFIL_BARIS
+
 from lkip_helpers.cli import main
 from lkip_helpers.pdf import find_chromium
 
@@ -108,7 +110,7 @@ def test_a_hung_cell_is_stopped_by_the_timeout(setup):
 
 
 def test_a_data_error_is_its_list_of_problems(setup, workbook_copy):
-    workbook_copy({("profil", "B4"): 2022}, unit="unit-b")  # profil.tahun differs from the folder
+    workbook_copy({("profil", f"B{PROFIL_BARIS['tahun']}"): 2022}, unit="unit-b")  # not the folder
     result = setup["run"]("--format", "html")
     assert result.exit_code == 1
     assert "FAILED unit-b 2023: data errors in " in result.output

@@ -14,7 +14,7 @@ from lkip_helpers.cli import main
 from lkip_helpers.errors import DataError
 from lkip_helpers.load import load_year
 from lkip_helpers.schema import KINDS, SHEETS
-from lkip_helpers.workbook import SHEET_PILIHAN
+from lkip_helpers.schema import SHEET_PILIHAN
 from lkip_helpers.template import TemplateExists, buat_template
 from lkip_helpers.workbook import JENIS, NUMBER_FORMATS
 
