@@ -5,6 +5,14 @@ numbers on axes and bars through :mod:`lkip_helpers.format` (thousands with dots
 comma), grey levels plus hatching and markers so that a black-and-white print still tells
 the series apart, and a title that says what the chart shows.
 
+Size: a chart is :data:`LEBAR` inches wide and shown at that size on a desktop and on paper
+(:data:`LEBAR_LAYAR` CSS px), so its text is as large as the report's; on a phone the picture is
+scaled down to the screen's width, and every text is large enough that it still measures
+:data:`TEKS_TERKECIL_PX` CSS px at :data:`LAYAR_TERSEMPIT` px (a 390 px phone less the page's
+margins). Text the default font lacks (emoji in a unit's names) is drawn with a fallback font
+when one is installed (:data:`HURUF_CADANGAN`); Arabic is shaped and laid out right to left by
+matplotlib itself.
+
 Figures are made as ``matplotlib.figure.Figure`` objects on the Agg canvas, never through
 ``pyplot``: nothing is registered in a global figure list, so a notebook's inline backend
 never shows a figure twice and no figure stays open after :func:`png` has rendered it.
@@ -18,9 +26,11 @@ chart (tick labels included), so that it also holds when the figure is drawn out
 from __future__ import annotations
 
 import io
+import logging
 import math
 import textwrap
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import matplotlib as mpl
@@ -29,6 +39,7 @@ from cycler import cycler
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib import font_manager
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
@@ -44,19 +55,61 @@ ARSIR = ("", "///", "...", "xx")
 PENANDA = ("o", "s", "^", "D")
 GARIS = ("-", "--", ":", "-.")
 
-#: Resolution of the rendered PNG: sharp on an A4 print at full text width.
+#: Resolution of the rendered PNG: sharp on an A4 print and on a phone's dense screen.
 DPI = 200
-#: Width (px) at which a chart is shown on screen (the PNG holds DPI/100 times more pixels).
-LEBAR_LAYAR = 680
+#: Width of every chart, in inches; its height depends on its content.
+LEBAR = 4.8
+#: Width (CSS px) at which a chart is shown on a desktop and printed: its natural size.
+LEBAR_LAYAR = round(LEBAR * 96)
+#: The narrowest screen a chart must stay readable on (CSS px: a 390 px phone less margins),
+#: and the smallest size (CSS px) of a chart's text there.
+LAYAR_TERSEMPIT, TEKS_TERKECIL_PX = 370, 11
+#: The smallest font size (pt) of a chart: TEKS_TERKECIL_PX when the chart is scaled from
+#: LEBAR_LAYAR to LAYAR_TERSEMPIT (1 pt = 4/3 CSS px); 10.5 pt gives 11.2 px.
+HURUF_TERKECIL = 10.5
+#: Characters per line of a chart's title (bold, at axes.titlesize) and of its legend.
+LEBAR_JUDUL = 42
+#: Characters that fit side by side under the plot (category labels of vertical bars).
+LEBAR_SUMBU = 48
+#: Fonts for the characters DejaVu Sans lacks (emoji), with the file of each in Debian
+#: (``scripts/install-system-deps.sh``); a font that is not installed is not asked for.
+HURUF_CADANGAN = (("Symbola", "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"),)
+
+
+def _keluarga_huruf() -> list[str]:
+    """DejaVu Sans, then each fallback font that is installed (added to matplotlib's list when
+    it was installed after matplotlib made its font cache)."""
+    families = ["DejaVu Sans"]
+    for nama, berkas in HURUF_CADANGAN:
+        try:
+            font_manager.findfont(nama, fallback_to_default=False)
+        except ValueError:
+            if not Path(berkas).is_file():
+                continue
+            font_manager.fontManager.addfont(berkas)
+        families.append(nama)
+    if len(families) > 1:
+        logging.getLogger("matplotlib.font_manager").addFilter(_tanpa_bobot_cadangan)
+    return families
+
+
+def _tanpa_bobot_cadangan(record: logging.LogRecord) -> bool:
+    """Drops matplotlib's note that a fallback font has no bold face (a bold title then takes
+    its regular face for an emoji): said once per process, it would reach every chapter's
+    log."""
+    pesan = record.getMessage()
+    return not (pesan.startswith("findfont: Failed to find font weight")
+                and any(f" for {nama}," in pesan for nama, _ in HURUF_CADANGAN))
+
 
 GAYA = {
-    "font.family": "DejaVu Sans",
-    "font.size": 9.5,
-    "axes.titlesize": 11,
+    "font.family": _keluarga_huruf(),
+    "font.size": HURUF_TERKECIL,
+    "axes.titlesize": 12,
     "axes.titleweight": "bold",
     "axes.titlelocation": "left",
     "axes.titlepad": 10,
-    "axes.labelsize": 9.5,
+    "axes.labelsize": HURUF_TERKECIL,
     "axes.edgecolor": "#000000",
     "axes.linewidth": 0.8,
     "axes.spines.top": False,
@@ -69,7 +122,9 @@ GAYA = {
     "hatch.linewidth": 0.8,
     "hatch.color": "#000000",
     "legend.frameon": False,
-    "legend.fontsize": 9,
+    "legend.fontsize": HURUF_TERKECIL,
+    "xtick.labelsize": HURUF_TERKECIL,
+    "ytick.labelsize": HURUF_TERKECIL,
     "lines.linewidth": 1.8,
     "lines.markersize": 6,
     "xtick.color": "#000000",
@@ -94,15 +149,25 @@ def gaya() -> Iterator[None]:
         yield
 
 
-def _gambar(lebar: float = 7.0, tinggi: float = 4.0) -> tuple[Figure, Axes]:
-    fig = Figure(figsize=(lebar, tinggi), layout="constrained")
+def _gambar(tinggi: float = 3.4) -> tuple[Figure, Axes]:
+    fig = Figure(figsize=(LEBAR, tinggi), layout="constrained")
     FigureCanvasAgg(fig)
     return fig, fig.add_subplot()
 
 
-def _lipat(label: Any, lebar: int = 38) -> str:
-    """A long category name wrapped over lines, so it fits beside a bar."""
-    return "\n".join(textwrap.wrap(str(label), lebar)) or str(label)
+def _lipat(label: Any, lebar: int = 20, baris: int = 3) -> str:
+    """A long category name wrapped over at most ``baris`` lines of about ``lebar`` characters,
+    so it fits beside a bar; a longer one ends in "…" (its table shows it whole). A word is cut
+    only when longer than two lines ("Penyelenggaraan" stays whole under a narrow bar)."""
+    words = []
+    for word in str(label).split():
+        words += textwrap.wrap(word, lebar) if len(word) > 2 * lebar else [word]
+    lines = textwrap.wrap(" ".join(words), lebar, break_long_words=False)
+    if len(lines) > baris:
+        sisa = " ".join(lines[baris - 1:])
+        akhir = textwrap.shorten(sisa, lebar, placeholder="…")
+        lines = [*lines[:baris - 1], akhir if akhir != "…" else sisa[:lebar - 1] + "…"]
+    return "\n".join(lines) or str(label)
 
 
 def _float(value: Any) -> float:
@@ -111,9 +176,26 @@ def _float(value: Any) -> float:
 
 
 def _legenda(fig: Figure, ax: Axes) -> None:
-    """The legend below the chart, outside the plot, so it never covers bars or labels."""
+    """The legend below the chart, outside the plot, so it never covers bars or labels: its
+    entries side by side when they fit the chart's width, else one under the other."""
     handles, labels = ax.get_legend_handles_labels()
-    fig.legend(handles, labels, loc="outside lower center", ncols=min(len(labels), 3))
+    labels = [_lipat(label, LEBAR_JUDUL) for label in labels]
+    sebaris = sum(len(label) + 6 for label in labels) <= LEBAR_JUDUL
+    fig.legend(handles, labels, loc="outside lower center",
+               ncols=min(len(labels), 3) if sebaris else 1)
+
+
+def _tinggi_kategori(label: str) -> float:
+    """Height (inches) of one category of a horizontal bar chart: room for its label's lines."""
+    return max(0.45, 0.19 * (label.count("\n") + 1) + 0.12)
+
+
+def _label_bawah(ax: Axes, labels: list[str]) -> None:
+    """Category labels under vertical bars, turned upright when side by side they would not
+    fit the chart's width (many categories, or long names)."""
+    baris = [line for label in labels for line in label.splitlines()] or [""]
+    if len(labels) * (max(map(len, baris)) + 2) > LEBAR_SUMBU:
+        ax.tick_params(axis="x", labelrotation=90)
 
 
 def format_sumbu(axis: Axis, desimal: int = 0, skala: float = 1) -> None:
@@ -122,13 +204,13 @@ def format_sumbu(axis: Axis, desimal: int = 0, skala: float = 1) -> None:
     ``skala`` divides the values first (1e9 for an axis labelled in miliar rupiah).
     """
     axis.set_major_formatter(FuncFormatter(lambda x, _pos: fmt.angka(x / skala, desimal)))
-    if desimal == 0:
-        axis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 2.5, 5, 10]))
+    # At most about 6 ticks: a chart is narrow, and "8.000" beside "9.000" must not touch.
+    axis.set_major_locator(MaxNLocator(nbins=5, integer=desimal == 0, steps=[1, 2, 2.5, 5, 10]))
 
 
 def _label_batang(ax: Axes, bars: Any, nilai: Sequence[Any], format_nilai: Format) -> None:
     labels = [format_nilai(v) if not fmt.kosong(v) else "" for v in nilai]
-    ax.bar_label(bars, labels=labels, padding=3, fontsize=8.5,
+    ax.bar_label(bars, labels=labels, padding=3, fontsize=HURUF_TERKECIL,
                  bbox={"facecolor": "#ffffff", "edgecolor": "none", "pad": 0.6})
 
 
@@ -143,13 +225,15 @@ def batang(kategori: Sequence[Any], nilai: Sequence[Any], judul: str, label_sumb
     """
     with gaya():
         n = len(kategori)
-        fig, ax = _gambar(7.0, max(2.4, 0.45 * n + 1.4) if horizontal else 4.0)
+        labels = [_lipat(k) if horizontal else _lipat(k, 10) for k in kategori]
+        fig, ax = _gambar(max(2.4, sum(map(_tinggi_kategori, labels)) + 1.4) if horizontal
+                          else 3.4)
         posisi = list(range(n))
         data = [_float(v) / skala for v in nilai]
         if horizontal:
             bars = ax.barh(posisi, data, color=ABU[0], edgecolor="#000000", linewidth=0.6,
                            height=0.6)
-            ax.set_yticks(posisi, [_lipat(k) for k in kategori])
+            ax.set_yticks(posisi, labels)
             ax.invert_yaxis()
             ax.set_xlabel(label_sumbu)
             format_sumbu(ax.xaxis, desimal_sumbu, 1)
@@ -158,7 +242,8 @@ def batang(kategori: Sequence[Any], nilai: Sequence[Any], judul: str, label_sumb
         else:
             bars = ax.bar(posisi, data, color=ABU[0], edgecolor="#000000", linewidth=0.6,
                           width=0.6)
-            ax.set_xticks(posisi, [_lipat(k, 16) for k in kategori])
+            ax.set_xticks(posisi, labels)
+            _label_bawah(ax, labels)
             ax.set_ylabel(label_sumbu)
             format_sumbu(ax.yaxis, desimal_sumbu, 1)
             ax.grid(axis="x", visible=False)
@@ -170,7 +255,7 @@ def batang(kategori: Sequence[Any], nilai: Sequence[Any], judul: str, label_sumb
                   label=label_acuan)
             if label_acuan:
                 _legenda(fig, ax)
-        ax.set_title(judul)
+        _judul(fig, ax, judul)
         return _teks_polos(fig)
 
 
@@ -186,7 +271,9 @@ def batang_kelompok(kategori: Sequence[Any], seri: Mapping[str, Sequence[Any]], 
     """
     with gaya():
         n, k = len(kategori), len(seri)
-        fig, ax = _gambar(7.0, max(2.8, 0.5 * n * k / 1.6 + 1.6) if horizontal else 4.2)
+        labels = [_lipat(x) if horizontal else _lipat(x, 10) for x in kategori]
+        fig, ax = _gambar(max(2.8, sum(max(_tinggi_kategori(x), 0.32 * k) for x in labels) + 1.8)
+                          if horizontal else 3.6)
         lebar = 0.8 / max(k, 1)
         for i, (nama, nilai) in enumerate(seri.items()):
             posisi = [p - 0.4 + lebar * (i + 0.5) for p in range(n)]
@@ -200,20 +287,21 @@ def batang_kelompok(kategori: Sequence[Any], seri: Mapping[str, Sequence[Any]], 
             if format_nilai is not None:
                 _label_batang(ax, bars, nilai, format_nilai)
         if horizontal:
-            ax.set_yticks(range(n), [_lipat(x) for x in kategori])
+            ax.set_yticks(range(n), labels)
             ax.invert_yaxis()
             ax.set_xlabel(label_sumbu)
             format_sumbu(ax.xaxis, desimal_sumbu)
             ax.grid(axis="y", visible=False)
             ax.margins(x=0.15)
         else:
-            ax.set_xticks(range(n), [_lipat(x, 16) for x in kategori])
+            ax.set_xticks(range(n), labels)
+            _label_bawah(ax, labels)
             ax.set_ylabel(label_sumbu)
             format_sumbu(ax.yaxis, desimal_sumbu)
             ax.grid(axis="x", visible=False)
             ax.margins(y=0.15)
         _legenda(fig, ax)
-        ax.set_title(judul)
+        _judul(fig, ax, judul)
         return _teks_polos(fig)
 
 
@@ -227,7 +315,7 @@ def garis(kategori: Sequence[Any], seri: Mapping[str, Sequence[Any]], judul: str
     ``acuan`` draws a dashed reference line (e.g. the Renstra target of 100%).
     """
     with gaya():
-        fig, ax = _gambar(7.0, 4.0)
+        fig, ax = _gambar(3.4)
         posisi = list(range(len(kategori)))
         for i, (nama, nilai) in enumerate(seri.items()):
             data = [_float(v) / skala for v in nilai]
@@ -238,7 +326,7 @@ def garis(kategori: Sequence[Any], seri: Mapping[str, Sequence[Any]], judul: str
                 for x, y, v in zip(posisi, data, nilai):
                     if not math.isnan(y):
                         ax.annotate(format_nilai(v), (x, y), textcoords="offset points",
-                                    xytext=(0, 7), ha="center", fontsize=8.5)
+                                    xytext=(0, 7), ha="center", fontsize=HURUF_TERKECIL)
         if acuan is not None:
             ax.axhline(_float(acuan) / skala, color="#7a7a7a", linestyle=":", linewidth=1.2,
                        label=label_acuan)
@@ -248,7 +336,7 @@ def garis(kategori: Sequence[Any], seri: Mapping[str, Sequence[Any]], judul: str
         ax.grid(axis="x", visible=False)
         ax.margins(y=0.2, x=0.08)
         _legenda(fig, ax)
-        ax.set_title(judul)
+        _judul(fig, ax, judul)
         return _teks_polos(fig)
 
 
@@ -268,9 +356,18 @@ def _teks_polos(fig: Figure) -> Figure:
     return fig
 
 
+def _judul(fig: Figure, ax: Axes, judul: str) -> None:
+    """The title over the chart from its left edge (not the plot's: the labels beside
+    horizontal bars take room), wrapped to its width; kept whole as the figure's label."""
+    fig.set_label(judul)
+    fig.suptitle(_lipat(judul, LEBAR_JUDUL), x=0.01, ha="left",
+                 fontsize=mpl.rcParams["axes.titlesize"],
+                 fontweight=mpl.rcParams["axes.titleweight"])
+
+
 def judul_grafik(fig: Figure) -> str:
-    """The title of a chart made here (what it shows)."""
-    return fig.axes[0].get_title(loc="left")
+    """The title of a chart made here (what it shows), whole."""
+    return fig.get_label()
 
 
 def png(fig: Figure) -> bytes:

@@ -17,6 +17,7 @@ import asyncio
 import copy
 import json
 import re
+import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,9 +30,12 @@ sys.modules.setdefault("rfc3987_syntax", None)
 
 import nbformat  # noqa: E402
 from jupyter_client.manager import AsyncKernelManager  # noqa: E402
+from jupyter_core.paths import jupyter_data_dir  # noqa: E402
+from jupyter_core.utils import ensure_dir_exists  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError  # noqa: E402
 from nbformat import NotebookNode  # noqa: E402
+from nbformat.sign import NotebookNotary, SQLiteSignatureStore  # noqa: E402
 from papermill.parameterize import parameterize_notebook  # noqa: E402
 
 from .errors import RenderError  # noqa: E402
@@ -118,6 +122,44 @@ def write_notebook(nb: NotebookNode, path: Path) -> None:
     """Write ``nb`` to ``path`` (creating its folder)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, str(path))
+
+
+class _Signatures(SQLiteSignatureStore):
+    """Jupyter's database of trusted notebooks, opened without nbformat's repair: a database
+    that cannot be opened (locked by another process for long, damaged) is left as it is and
+    the notebook is not signed, where nbformat would move it aside and start an empty one
+    (every notebook the user trusted would lose its trust)."""
+
+    def _connect_db(self, db_file: str) -> sqlite3.Connection:
+        db = sqlite3.connect(db_file, timeout=30,
+                             detect_types=sqlite3.PARSE_DECLTYPES | sqlite3.PARSE_COLNAMES)
+        try:
+            self.init_db(db)
+        except sqlite3.Error:
+            db.close()
+            raise
+        return db
+
+
+def sign_notebook(nb: NotebookNode, data_dir: str | None = None) -> str:
+    """Sign ``nb`` with nbformat's notary, so that Jupyter on this machine opens it trusted (its
+    HTML outputs, the report's tables with their styles, are shown as they are); "" when done,
+    else why not (the caller logs it: an unsigned notebook still opens, untrusted).
+
+    The signature goes to the user's Jupyter data folder (``data_dir``, default
+    ``jupyter_data_dir()``: where JupyterLab looks), as ``jupyter trust`` would put it; sign
+    the notebook as it is written, since any later change breaks the signature.
+    """
+    data_dir = data_dir or jupyter_data_dir()
+    database = str(Path(data_dir) / "nbsignatures.db")  # NotebookNotary's own choice
+    try:
+        ensure_dir_exists(data_dir, 0o700)  # as Jupyter makes it: the secret key goes there
+        with NotebookNotary(data_dir=data_dir, db_file=database,
+                            store_factory=lambda: _Signatures(database)) as notary:
+            notary.sign(nb)
+    except (OSError, sqlite3.Error) as error:
+        return f"{type(error).__name__}: {error}"
+    return ""
 
 
 class ChapterKernel:

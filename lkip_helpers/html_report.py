@@ -12,16 +12,19 @@ that produced the output (tables, narrative: see :mod:`lkip_helpers.chapter`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from html import unescape
 from html.parser import HTMLParser
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 import jinja2
 import mistune
 from markupsafe import Markup, escape
+
+from .i18n import _
 
 #: Cell tags whose cells (and outputs) never reach the reader. Defined here, not in
 #: :mod:`lkip_helpers.execute`, because the kernel imports this module (:func:`report_facts`)
@@ -36,6 +39,16 @@ CSS_FILE = TEMPLATES_DIR / "report.css"
 _MARKDOWN_CELL = mistune.create_markdown(escape=False, plugins=["table", "strikethrough"])
 _MARKDOWN_OUTPUT = mistune.create_markdown(escape=True, plugins=["table", "strikethrough"])
 
+#: The Content-Security-Policy of every page (a ``<meta>`` tag in its head): the browser loads
+#: nothing from the network or from files, runs no script, and allows only the page's own
+#: inline styles and ``data:`` images. Following a link (to the index, the PDF) is no load.
+CONTENT_SECURITY_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                           "base-uri 'none'; form-action 'none'")
+#: The files beside a report that it links to when they were made: (suffix, label).
+REPORT_FILES = (("pdf", "PDF"), ("docx", "Word"), ("xlsx", "Excel"))
+#: Where the index page is, seen from a report (``reports/<unit>/<year>/``).
+INDEX_FROM_REPORT = "../../index.html"
+
 #: Attributes whose value is one URL the browser may fetch or follow.
 URL_ATTRIBUTES = frozenset({"src", "href", "xlink:href", "poster", "data", "action",
                             "formaction", "background", "manifest", "icon", "longdesc"})
@@ -45,19 +58,33 @@ _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)""", re.
 _CSS_IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
 
+class Section(NamedTuple):
+    """A heading of a chapter listed in the Daftar Isi: its id, its text and its level
+    (2 for ``##``, 3 for ``###``)."""
+
+    anchor: str
+    title: str
+    level: int
+
+
+#: The heading levels listed in the Daftar Isi (h4 and deeper only get an id and a link).
+CONTENTS_LEVELS = (2, 3)
+
+
 @dataclass(frozen=True)
 class Chapter:
     """One chapter of the report: its anchor, title and body HTML (outputs only).
 
-    ``sections``: (anchor, title) of each of its ``##`` headings that the report shows, for
-    the Daftar Isi (Bab I A. Latar Belakang ...); ``items``: what the body shows, as
-    :func:`visible_items` found it (the Word and Excel exports read these).
+    ``sections``: the :class:`Section` (anchor, title, level) of each ``##`` and ``###``
+    heading the report shows, in order, for the Daftar Isi (Bab I, A. Latar Belakang, Dasar
+    Hukum ...); ``items``: what the body shows, as :func:`visible_items` found it (the Word
+    and Excel exports read these).
     """
 
     anchor: str
     title: str
     body: Markup
-    sections: tuple[tuple[str, str], ...] = ()
+    sections: tuple[Section, ...] = ()
     items: tuple["Item", ...] = ()
 
 
@@ -166,20 +193,52 @@ def visible_items(nb: Any) -> list[Item]:
     return _without_empty_sections(parts)
 
 
-_SECTION = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
+_HEADING = re.compile(r"<h([234])>(.*?)</h\1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
+#: Longest slug of a heading's id (a heading from the data may be a long text).
+SLUG_LENGTH = 60
 
 
-def _with_anchor(html: str, anchor: str) -> str:
-    """``html`` (one rendered heading cell) with its ``<h2>`` given the id ``anchor``."""
-    return html.replace("<h2>", f'<h2 id="{anchor}">', 1)
+def slug(text: str) -> str:
+    """``text`` as an id fragment: ASCII letters and digits, lower case, joined by hyphens
+    ("A. Latar Belakang" -> "a-latar-belakang"); at most :data:`SLUG_LENGTH` characters;
+    "" when nothing is left (a heading in Arabic script)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))[:SLUG_LENGTH].strip("-")
+
+
+def heading_link(anchor: str, title: str) -> str:
+    """The link icon of a heading: an empty link to the heading itself, its visible mark
+    drawn by the stylesheet (on screen only) and its accessible name in Indonesian."""
+    label = _("Link to this section: {title}", "id").format(title=title)
+    return (f'<a class="tautan-judul" href="#{anchor}" '
+            f'aria-label="{escape(label)}"></a>')
+
+
+def _anchored(body: str, prefix: str) -> tuple[str, list[Section]]:
+    """``body`` with every ``<h2>``, ``<h3>`` and ``<h4>`` given an id (``prefix`` and the slug
+    of its text, numbered when repeated) and a link icon; the headings for the Daftar Isi."""
+    sections: list[Section] = []
+    used: set[str] = set()
+
+    def anchor(match: re.Match) -> str:
+        level, inner = int(match[1]), match[2]
+        title = " ".join(unescape(_TAG.sub("", inner)).split())
+        ident = _unique(f"{prefix}-{slug(title) or 'bagian'}", used)
+        if level in CONTENTS_LEVELS:
+            sections.append(Section(ident, title, level))
+        return f'<h{level} id="{ident}">{inner}{heading_link(ident, title)}</h{level}>'
+
+    return _HEADING.sub(anchor, body), sections
 
 
 def chapter_from_notebook(nb: Any, anchor: str, fallback_title: str) -> Chapter:
     """The reader's view of an executed notebook: markdown and outputs, no code, no prompts.
 
     Headings with nothing under them (a section whose data is missing) are left out; the
-    ``##`` headings that remain get anchors and are listed in ``sections``.
+    ``##``, ``###`` and ``####`` headings that remain get stable ids (the chapter's anchor and
+    the heading's text, :func:`slug`) and a link icon, and the ``##`` and ``###`` ones are
+    listed in ``sections``.
     """
     title = chapter_title(nb, fallback_title)
     parts: list[str] = []
@@ -188,13 +247,9 @@ def chapter_from_notebook(nb: Any, anchor: str, fallback_title: str) -> Chapter:
         if item.markdown is None:
             parts.append(_output_html(item.output))
             continue
-        html = _MARKDOWN_CELL(item.markdown)
-        if item.level == 2:
-            html = _with_anchor(html, f"{anchor}-{item.cell}")
-        parts.append(f'<div class="narasi">{html}</div>')
-    body = "\n".join(parts)
-    sections = tuple((m[1], unescape(_TAG.sub("", m[2])).strip()) for m in _SECTION.finditer(body))
-    return Chapter(anchor=anchor, title=title, body=Markup(body), sections=sections,
+        parts.append(f'<div class="narasi">{_MARKDOWN_CELL(item.markdown)}</div>')
+    body, sections = _anchored("\n".join(parts), anchor)
+    return Chapter(anchor=anchor, title=title, body=Markup(body), sections=tuple(sections),
                    items=tuple(items))
 
 
@@ -239,7 +294,7 @@ class Contents:
         whose pages the printed lists show (see :mod:`lkip_helpers.pagination`)."""
         anchors = [anchor for anchor, _ in self.front]
         for chapter in self.chapters:
-            anchors += [chapter.anchor, *(anchor for anchor, _ in chapter.sections)]
+            anchors += [chapter.anchor, *(section.anchor for section in chapter.sections)]
         return anchors + [entry.anchor for entry in (*self.tables, *self.figures)]
 
 
@@ -299,7 +354,7 @@ def report_contents(chapters: Iterable[Chapter]) -> Contents:
     given ids, and the entries of the Daftar Isi, Daftar Tabel and Daftar Gambar."""
     shown = shown_chapters(chapters)
     taken = {anchor for anchor, _ in FRONT_MATTER} | {"daftar-tabel", "daftar-gambar"}
-    taken |= {c.anchor for c in shown} | {a for c in shown for a, _ in c.sections}
+    taken |= {c.anchor for c in shown} | {s.anchor for c in shown for s in c.sections}
     anchored, tables, figures = [], [], []
     for chapter in shown:
         body, its_tables, its_figures = _anchored_captions(str(chapter.body), taken)
@@ -316,29 +371,47 @@ def report_contents(chapters: Iterable[Chapter]) -> Contents:
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
     )
+    env.globals["csp"] = CONTENT_SECURITY_POLICY
+    return env
 
 
 def _css() -> Markup:
     return Markup(CSS_FILE.read_text(encoding="utf-8"))
 
 
+def report_links(facts: dict[str, Any], suffixes: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """The links of a report's navigation bar: (label, href) of the index, then of each file
+    of the unit-year beside the report among ``suffixes`` ("pdf", "docx", "xlsx": the formats
+    the pipeline writes), in the order of :data:`REPORT_FILES`."""
+    stem = f"{facts['unit']}-{facts['tahun']}"
+    made = set(suffixes)
+    return [(_("All reports", "id"), INDEX_FROM_REPORT),
+            *((label, f"{stem}.{suffix}") for suffix, label in REPORT_FILES if suffix in made)]
+
+
 def render_report(facts: dict[str, Any], chapters: Iterable[Chapter],
-                  pages: dict[str, int] | None = None) -> str:
-    """The whole report: cover (from ``facts``, see :func:`report_facts`), contents, chapters.
+                  pages: dict[str, int] | None = None, files: Iterable[str] = ()) -> str:
+    """The whole report: navigation bar, cover (from ``facts``, see :func:`report_facts`),
+    contents, chapters.
 
     The cover shows the report's own date (``profil.tanggal_laporan``), never the day it was
     rendered. A chapter with nothing to show (no data for any of its sections) is left out.
     ``pages``: the PDF page of each anchor the Daftar Isi, Daftar Tabel and Daftar Gambar
-    list (:meth:`Contents.anchors`), shown in print; None: no page numbers.
+    list (:meth:`Contents.anchors`), shown in print; None: no page numbers. ``files``: the
+    suffixes of the files written beside the report ("pdf", "docx", "xlsx"), which its
+    navigation bar links to (with the index); only those.
     """
     contents = report_contents(chapters)
+    links = report_links(facts, files)  # external_references(page, [href ...]) accepts them
     return _environment().get_template("report.html.j2").render(
         f=facts, chapters=contents.chapters, daftar=contents, pages=pages or {}, css=_css(),
-        kata_pengantar=kata_pengantar(facts)
+        kata_pengantar=kata_pengantar(facts),
+        indeks=links[0], unduhan=links[1:], label_navigasi=_("Report navigation", "id"),
+        label_unduhan=_("Download:", "id"),
     )
 
 
@@ -435,19 +508,22 @@ class _References(HTMLParser):
             self.urls.extend(css_references(data))
 
 
-def external_references(html: str) -> list[str]:
+def external_references(html: str, beside: Iterable[str] = ()) -> list[str]:
     """Every URL in ``html`` that would load something from outside the page.
 
     The page is parsed: URL attributes (src, href, poster, data ...), every URL of a srcset,
     and CSS ``url(...)`` / ``@import`` in ``<style>`` blocks and ``style`` attributes count;
-    text that merely looks like a URL does not. In-page anchors (``#bab-01``) and ``data:``
-    URIs are fine; anything else is listed. Links of the index to the reports beside it are
-    checked by the caller, not here.
+    text that merely looks like a URL (escaped markup, a URL in a sentence) does not. In-page
+    anchors (``#bab-01``), ``data:`` URIs and the URLs in ``beside`` (links to the files the
+    caller wrote next to the page: a report's index, PDF ...) are fine; anything else is
+    listed.
     """
     parser = _References()
     parser.feed(html)
     parser.close()
-    return [url for url in parser.urls if url and not url.lower().startswith(("#", "data:"))]
+    fine = set(beside)
+    return [url for url in parser.urls
+            if url and not url.lower().startswith(("#", "data:")) and url not in fine]
 
 
 def report_facts(unit: str, year: int, data_dir: str | None = None) -> dict[str, Any]:

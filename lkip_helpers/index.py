@@ -17,9 +17,10 @@ from .selection import unit_year_folders
 
 FACTS_FILE = "facts.json"
 INDEX_FILE = "index.html"
-#: The files of a unit-year the index links to: (label, what follows ``<unit>-<year>``); the
-#: reviu page is internal to the unit and labelled so.
-LINKS = (("HTML", ".html"), ("PDF", ".pdf"), ("Reviu (internal)", "-reviu.html"))
+#: The files of a unit-year the index links to when they exist: (label, what follows
+#: ``<unit>-<year>``); the reviu page is internal to the unit and labelled so.
+LINKS = (("HTML", ".html"), ("PDF", ".pdf"), ("Word", ".docx"), ("Excel", ".xlsx"),
+         ("Reviu (internal)", "-reviu.html"))
 
 
 def today() -> str:

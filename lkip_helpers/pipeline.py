@@ -3,7 +3,8 @@
 Every chapter notebook runs with the parameters ``unit``, ``year`` and ``data_dir`` injected,
 and ``reports/<unit>/<year>/`` receives:
 
-* ``notebooks/NN_slug.ipynb``: the executed notebooks;
+* ``notebooks/NN_slug.ipynb``: the executed notebooks, signed so that JupyterLab opens them
+  trusted (:func:`lkip_helpers.execute.sign_notebook`);
 * ``<unit>-<year>.html``: one self-contained report (:mod:`lkip_helpers.html_report`);
 * ``<unit>-<year>.pdf``: the same HTML printed on A4 (:mod:`lkip_helpers.printing`), with
   bookmarks, and page numbers in its Daftar Isi, Daftar Tabel and Daftar Gambar (a second
@@ -43,9 +44,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, TextIO
 
 from . import config
-from .execute import ChapterFailed, ChapterKernel, read_notebook, write_notebook
+from .execute import (ChapterFailed, ChapterKernel, read_notebook, sign_notebook,
+                      write_notebook)
 from .html_report import (chapter_from_notebook, external_references, render_report,
-                          render_reviu, report_contents)
+                          render_reviu, report_contents, report_links)
 from .i18n import _
 from .index import FACTS_FILE
 from .pagination import print_numbered
@@ -285,8 +287,11 @@ class Worker:
             for ref in external_references(page):
                 log.write(f"warning: the reviu page refers to {ref}: it may not open offline\n")
             (built / f"{item.stem}{REVIU_SUFFIX}.html").write_text(page, encoding="utf-8")
-        html = render_report(facts, chapters)
-        for ref in external_references(html):
+        # The report's navigation bar links to the files written beside it (PDF only when an
+        # engine prints it; a unit-year that fails to make one is not swapped in at all).
+        made = [f for f in opts.formats if f != "pdf" or self._wants_pdf]
+        html = render_report(facts, chapters, files=made)
+        for ref in external_references(html, [href for _, href in report_links(facts, made)]):
             log.write(f"warning: the report refers to {ref}: it may not open offline\n")
         html_file = built / f"{item.stem}.html"
         html_file.write_text(html, encoding="utf-8")
@@ -300,7 +305,7 @@ class Worker:
                 numbering = print_numbered(
                     self._print, html_file, built / f"{item.stem}.pdf",
                     f"LKIP {item.year} · {facts['nama_unit']}",
-                    lambda pages: render_report(facts, chapters, pages),
+                    lambda pages: render_report(facts, chapters, pages, files=made),
                     report_contents(chapters).anchors())
                 self._write_log(log, f"PDF: {time.monotonic() - step:.2f} s, "
                                      f"{numbering.passes} passes\n")
@@ -396,11 +401,11 @@ class Worker:
             executed = kernel.run_chapter(read_notebook(path), params, self.options.timeout,
                                          name=name or path.name)
         except ChapterFailed as failed:
-            write_notebook(failed.notebook, target)
+            self._keep_notebook(failed.notebook, target, log)
             failed.chapter = path.stem
             self._write_log(log, f"{failed}\n{failed.error.traceback}\n")
             raise
-        write_notebook(executed, target)
+        self._keep_notebook(executed, target, log)
         lines = []
         for cell_no, cell in enumerate(executed.cells, 1):
             for out in cell.get("outputs", []):
@@ -410,6 +415,14 @@ class Worker:
         lines.append(f"chapter {path.stem}: {time.monotonic() - start:.2f} s\n")
         self._write_log(log, "".join(lines))
         return chapter_from_notebook(executed, f"bab-{path.stem}", path.stem)
+
+    def _keep_notebook(self, nb: Any, target: Path, log: TextIO) -> None:
+        """Write an executed notebook and sign it, so that JupyterLab opens it trusted."""
+        write_notebook(nb, target)
+        unsigned = sign_notebook(nb)
+        if unsigned:
+            self._write_log(log, f"warning: {target.name} not signed, Jupyter will open it "
+                                 f"untrusted: {unsigned}\n")
 
     def _print(self, html_file: Path, pdf_file: Path, footer: str) -> None:
         try:

@@ -58,29 +58,37 @@ Dinyatakan = Mapping[str, tuple[str, "str | None"]]
 #: Text of the first cell of a total row; such rows are shown bold.
 LABEL_JUMLAH = ("jumlah", "total")
 
-#: The one stylesheet of report tables (the Styler adds it scoped to the table's id).
+#: The one stylesheet of report tables (the Styler adds it scoped to the table's id). Font and
+#: size are the page's (report.css: the report's font, smaller on paper), so that a table is
+#: as compact as the page it is on; spacing is relative to them.
 GAYA_TABEL = [
-    {"selector": "", "props": "border-collapse: collapse; margin: 0.6em 0 1.2em 0; "
-                              "font-size: 0.86em; font-family: 'DejaVu Sans', Arial, sans-serif;"},
+    {"selector": "", "props": "border-collapse: collapse; margin: 0.6em 0 1.2em 0;"},
     {"selector": "caption", "props": "caption-side: top; text-align: left; font-weight: bold; "
-                                     "padding: 0 0 0.4em 0; color: #000;"},
+                                     "padding: 0 0 0.4em 0; color: #000; "
+                                     "overflow-wrap: anywhere;"},
     {"selector": "th", "props": "background: #e6e6e6; color: #000; border-top: 1.5px solid #000; "
-                                "border-bottom: 1px solid #000; padding: 4px 8px; "
+                                "border-bottom: 1px solid #000; padding: 0.3em 0.4em; "
                                 "text-align: left; vertical-align: bottom;"},
-    {"selector": "td", "props": "border-bottom: 1px solid #bfbfbf; padding: 3px 8px; "
+    {"selector": "td", "props": "border-bottom: 1px solid #bfbfbf; padding: 0.2em 0.4em; "
                                 "text-align: left; vertical-align: top; color: #000; "
                                 "background: #fff;"},
     {"selector": "tr:last-child td", "props": "border-bottom: 1.5px solid #000;"},
 ]
 GAYA_ANGKA = "text-align: right; white-space: nowrap;"
 GAYA_KANAN = "text-align: right;"
-#: Long names (activities, indicators) get room, so that number columns do not squeeze them.
-GAYA_TEKS_PANJANG = "min-width: 16em;"
+#: Class of the cells of a column of long names (activities, indicators: a text longer than
+#: PANJANG_MINIMAL): on screen report.css gives them room so that number columns do not
+#: squeeze them; on paper the table takes the page's width as it can.
+KELAS_TEKS_PANJANG = "teks-panjang"
 PANJANG_MINIMAL = 40
+#: A column holding a word longer than this (a code, an address, a typing slip) may break
+#: words anywhere: else that one word would set the column's width and push the table's other
+#: columns off the page. Ordinary words keep whole.
+KATA_TERPANJANG = 30
+GAYA_KATA_PANJANG = "overflow-wrap: anywhere;"
 GAYA_JUMLAH = "font-weight: bold;"
 #: The footnotes under a table (stated vs computed figures), and the table's margin above them.
-GAYA_CATATAN = ("margin: 0 0 1.2em 0; font-size: 0.8em; color: #000; "
-                "font-family: 'DejaVu Sans', Arial, sans-serif;")
+GAYA_CATATAN = "margin: 0 0 1.2em 0; font-size: 0.8em; color: #000;"
 GAYA_CATATAN_BARIS = "margin: 0.1em 0;"
 GAYA_TABEL_BERCATATAN = "margin-bottom: 0.3em;"
 
@@ -187,6 +195,11 @@ def sel_terformat(df: pd.DataFrame, format_kolom: Mapping[Any, Pemformat] | None
 
 def _teks_panjang(values: pd.Series) -> bool:
     return any(isinstance(v, str) and len(v) > PANJANG_MINIMAL for v in values)
+
+
+def _kata_panjang(values: pd.Series) -> bool:
+    return any(isinstance(v, str) and any(len(w) > KATA_TERPANJANG for w in v.split())
+               for v in values)
 
 
 #: Non-breaking spaces per level of indentation (:func:`berjenjang`).
@@ -333,7 +346,9 @@ class IsiTabel:
     and Excel exports (:func:`data_tabel`).
 
     ``kunci``: the keys of the columns shown; ``kolom``: their labels; ``jenis``: their kinds
-    (:data:`lkip_helpers.labels.JENIS`); ``kanan``: right-aligned or not; ``nilai``: the raw
+    (:data:`lkip_helpers.labels.JENIS`); ``kanan``: right-aligned or not; ``panjang``: a column
+    of long names or holding a word over :data:`KATA_TERPANJANG` characters (given room on
+    screen, :data:`KELAS_TEKS_PANJANG`); ``nilai``: the raw
     values shown (index 0..n-1); ``sel``: the cells as formatted strings (not escaped, with
     footnote markers); ``tebal``: bold rows; ``catatan``: the footnotes.
     """
@@ -380,7 +395,8 @@ def isi_tabel(df: pd.DataFrame, judul: str, nomor: str | None = None, *,
         judul=judul, nomor=nomor, kunci=tuple(shown.columns),
         kolom=tuple(labels.label(k, df, lang) for k in shown.columns), jenis=jenis,
         kanan=tuple(k in rata_kanan or j in RATA_KANAN for k, j in zip(shown.columns, jenis)),
-        panjang=tuple(j == "teks" and _teks_panjang(sel[k]) for k, j in zip(shown.columns, jenis)),
+        panjang=tuple(_kata_panjang(sel[k]) or (j == "teks" and _teks_panjang(sel[k]))
+                      for k, j in zip(shown.columns, jenis)),
         nilai=shown, sel=sel, tebal=_tebal(df, sel), catatan=tuple(catatan))
 
 
@@ -400,8 +416,13 @@ def styler_tabel(isi: IsiTabel) -> Styler:
              for j in kanan}, overwrite=False)
     panjang = [j for j, ya in enumerate(isi.panjang) if ya]
     if panjang:
+        kelas = pd.DataFrame("", index=sel.index, columns=sel.columns)
+        kelas[panjang] = KELAS_TEKS_PANJANG
+        styler = styler.set_td_classes(kelas)
+    tak_terpisah = [j for j in range(len(sel.columns)) if _kata_panjang(sel[j])]
+    if tak_terpisah:
         styler = styler.set_table_styles(
-            {j: [{"selector": "td", "props": GAYA_TEKS_PANJANG}] for j in panjang},
+            {j: [{"selector": "td", "props": GAYA_KATA_PANJANG}] for j in tak_terpisah},
             overwrite=False)
     if isi.catatan:
         styler = styler.set_table_styles([{"selector": "", "props": GAYA_TABEL_BERCATATAN}],

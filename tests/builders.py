@@ -375,3 +375,98 @@ def write_several(data_dir) -> Path:
     write_unit_year(data_dir, "dinas-lain", edit_di_bawah_minimal, **LAIN)
     write_unit_year(data_dir, "dinas-rusak", _blank_satuan)
     return data_dir
+
+# -- how a page lays out on screen and on paper -------------------------------------------------
+#: What a page looks like to a reader at a window width: the document's width, and for every
+#: table its caption, the width of its scrolling box and of what it holds, where its caption
+#: ends, how its first column is placed; the width of every chart; where every link ends.
+_LAYOUT = r"""JSON.stringify({
+  width: document.documentElement.scrollWidth,
+  tables: [...document.querySelectorAll('table')].map(t => {
+    const box = t.closest('.keluaran') || t.parentElement, caption = t.querySelector('caption');
+    const first = t.querySelector('tbody td');
+    return {caption: caption ? caption.textContent.slice(0, 60) : '',
+            box: box.clientWidth, content: box.scrollWidth,
+            caption_right: caption ? caption.getBoundingClientRect().right : 0,
+            first_column: first ? getComputedStyle(first).position : '',
+            cue: getComputedStyle(box).backgroundAttachment};
+  }),
+  charts: [...document.querySelectorAll('figure img')].map(i => i.getBoundingClientRect().width),
+  links: [...document.querySelectorAll('a[href]')].filter(a => a.offsetParent).map(a => {
+    const r = a.getBoundingClientRect();
+    return {href: a.getAttribute('href'), right: r.right, bottom: r.bottom + window.scrollY};
+  }),
+})"""
+
+
+def layout(chromium, page, width: int, height: int = 844) -> dict:
+    """:data:`_LAYOUT` of the file ``page`` in a window ``width`` x ``height`` CSS px (a phone
+    when narrower than 600 px), measured by the headless ``chromium`` over DevTools (the
+    report's own scripts-free page: the measure runs from outside it)."""
+    import json
+
+    from lkip_helpers.chromium import Chromium
+
+    browser = Chromium(chromium)
+    try:
+        target = browser._send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session = browser._send("Target.attachToTarget",
+                                {"targetId": target, "flatten": True})["sessionId"]
+        browser._send("Page.enable", session=session)
+        browser._send("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
+            session)
+        browser._send("Page.navigate", {"url": Path(page).resolve().as_uri()}, session)
+        browser._wait_event("Page.loadEventFired", session)
+        result = browser._send("Runtime.evaluate",
+                               {"expression": _LAYOUT, "returnByValue": True}, session)
+        return json.loads(result["result"]["value"])
+    finally:
+        browser.close()
+
+
+def pdf_words(pdf) -> list[tuple[float, list[tuple[float, float, float, float, str]]]]:
+    """Every page of ``pdf`` as (its width, its words as (x0, y0, x1, y1, text)) in points,
+    read with poppler's ``pdftotext -bbox``."""
+    import subprocess
+    from html import unescape
+
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-bbox", str(pdf), "-"],
+                         capture_output=True, check=True).stdout.decode("utf-8", "replace")
+    word = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                      r'yMax="([\d.]+)">(.*?)</word>')
+    return [(float(width), [(float(a), float(b), float(c), float(d), unescape(t))
+                            for a, b, c, d, t in word.findall(body)])
+            for width, body in re.findall(r'<page width="([\d.]+)" height="[\d.]+">(.*?)</page>',
+                                          out, re.S)]
+
+
+def print_problems(pdf) -> list[str]:
+    """Why a report's PDF is not printed at full size with every word inside the text width: a
+    word beyond the left or right margin, or the body text smaller than the print stylesheet
+    says (Chromium shrinks the whole document when some content is wider than the page). The
+    footer (printed apart, never shrunk) gives the height of a word per point of font size."""
+    import collections
+
+    from lkip_helpers.html_report import CSS_FILE
+    from lkip_helpers.pdf import MARGINS_INCHES, footer_template
+
+    printing = CSS_FILE.read_text("utf-8").split("@media print", 1)[1]
+    body_pt = float(re.search(r"body \{[^}]*font-size: ([\d.]+)pt", printing)[1])
+    footer_pt = float(re.search(r"font-size:([\d.]+)pt", footer_template(""))[1])
+    margin_pt = MARGINS_INCHES["marginLeft"] * 72
+    assert MARGINS_INCHES["marginRight"] == MARGINS_INCHES["marginLeft"]
+    pages = pdf_words(pdf)
+    words = [w for _, page in pages for w in page]
+    footer = next(w for w in words if w[4] == "Halaman")
+    per_point = (footer[3] - footer[1]) / footer_pt
+    heights = collections.Counter(round(w[3] - w[1], 2) for w in words)
+    body = heights.most_common(1)[0][0]  # most words are body text
+    found = []
+    if abs(body / (per_point * body_pt) - 1) > 0.01:
+        found.append(f"body text printed at {body / per_point:.2f} pt, not {body_pt} pt")
+    for number, (width, page) in enumerate(pages, 1):
+        for x0, _, x1, _, text in page:
+            if x0 < margin_pt - 0.5 or x1 > width - margin_pt + 0.5:
+                found.append(f"page {number}: {text[:30]!r} at {x0:.0f}-{x1:.0f} pt")
+    return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import matplotlib.pyplot as plt
+from matplotlib.text import Text
 
 from lkip_helpers import aset, charts, format as fmt
 from lkip_helpers.load import load_year
@@ -23,7 +24,7 @@ def test_bar_chart_of_seed_assets_has_title_and_dotted_thousands():
     ax = fig.axes[0]
     assert charts.judul_grafik(fig) == "Jumlah inventaris barang menurut kategori"
     assert "8.000" in _ticks(ax.get_xticklabels())  # thousands with a dot
-    assert "Alat Kantor dan Rumah Tangga" in _ticks(ax.get_yticklabels())
+    assert "Alat Kantor dan\nRumah Tangga" in _ticks(ax.get_yticklabels())  # wrapped
     assert "8.284" in {t.get_text() for t in ax.texts}  # bar labels
     assert ax.get_xlabel() == "Jumlah"
 
@@ -66,8 +67,66 @@ def test_png_is_sharp_and_no_pyplot_figure_stays_open():
     data = charts.png(fig)
     assert data.startswith(b"\x89PNG")
     width = int.from_bytes(data[16:20], "big")
-    assert width >= 7 * charts.DPI * 0.8  # about 7 inches at DPI
+    assert width == round(charts.LEBAR * charts.DPI)  # LEBAR inches at DPI
     assert plt.get_fignums() == []
+
+
+HOSTILE = ["Layanan 😀 cepat 🚀", "مرحبا بالعالم", "x" * 400,
+           "Fasilitasi kunjungan kerja Kepala Daerah, Wakil Kepala Daerah dan Sekretaris Daerah"]
+
+
+def _all_charts():
+    values = [3, 5, 2, 8]
+    yield charts.batang(HOSTILE, values, "Jumlah pegawai per bagian", "Jumlah pegawai (orang)")
+    yield charts.batang([f"III/{c}" for c in "abcd"] * 4, list(range(16)),
+                        "Jumlah PNS menurut golongan/ruang", "Jumlah PNS", horizontal=False)
+    yield charts.batang_kelompok(HOSTILE, {"Target": values, "Realisasi": values},
+                                 "Target dan realisasi keluaran layanan, 2023", "Jumlah",
+                                 horizontal=True)
+    yield charts.batang_kelompok([2020, 2021, 2022, 2023], {"Pagu": values, "Realisasi": values},
+                                 "Pagu dan realisasi belanja 2020–2023", "Miliar rupiah")
+    yield charts.garis([2019, 2020, 2021], {"Capaian IKU-1 terhadap target Renstra": [286, 122, 100]},
+                       "Capaian IKU-1 terhadap target Renstra per tahun " + "x" * 200,
+                       "Capaian (%)", format_nilai=fmt.persen, acuan=100,
+                       label_acuan="Target Renstra tercapai penuh (100%)")
+
+
+def test_chart_text_is_at_least_11_px_on_a_390_px_phone():
+    """A chart is shown LEBAR_LAYAR px wide, scaled down to LAYAR_TERSEMPIT on a phone (390 px
+    less the page's margins): every text of it must still measure 11 CSS px there."""
+    assert charts.LAYAR_TERSEMPIT <= 390 - 2 * 0.6 * 16  # body padding on a phone (report.css)
+    for fig in _all_charts():
+        fig.canvas.draw()
+        assert fig.get_figwidth() == charts.LEBAR
+        scale = charts.LAYAR_TERSEMPIT / (fig.get_figwidth() * 96)
+        texts = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+        smallest = min(t.get_fontsize() for t in texts) * 96 / 72 * scale
+        assert smallest >= 11, (charts.judul_grafik(fig), smallest)
+
+
+def test_long_names_and_titles_stay_inside_the_chart():
+    for fig in _all_charts():
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        box = fig.bbox
+        hidden = set()  # tick labels outside the axis's range exist but are not drawn
+        for ax in fig.axes:
+            for axis in (ax.xaxis, ax.yaxis):
+                low, high = sorted(axis.get_view_interval())
+                hidden |= {id(label) for tick in axis.get_major_ticks()
+                          if not low <= tick.get_loc() <= high
+                          for label in (tick.label1, tick.label2)}
+        for text in fig.findobj(Text):
+            if id(text) in hidden or not (text.get_visible() and text.get_text().strip()):
+                continue
+            extent = text.get_window_extent(renderer)
+            assert extent.x0 >= box.x0 - 1 and extent.x1 <= box.x1 + 1, text.get_text()[:40]
+            assert len(text.get_text().splitlines()) <= 3
+
+
+def test_the_title_is_kept_whole_for_the_caption():
+    fig = charts.batang(["a"], [1], "Judul " + "panjang " * 20, "Jumlah")
+    assert charts.judul_grafik(fig) == "Judul " + "panjang " * 20
 
 
 def test_charts_take_the_tidy_frames_float64_columns():

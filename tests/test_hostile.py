@@ -5,21 +5,26 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
 import os
+import shutil
+import subprocess
 import warnings
 import zipfile
 
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from builders import (CLEAN_TABLES, CLEAN_UNIT, CLEAN_YEAR, PROFIL_BARIS, PROGRAM,
-                      write_clean)
+from PIL import Image
+from builders import (CLEAN_TABLES, CLEAN_UNIT, CLEAN_YEAR, PROFIL_BARIS, PROGRAM, layout,
+                      print_problems, write_clean)
 
 from lkip_helpers import config
 from lkip_helpers.cli import main
 from lkip_helpers.errors import DataError
 from lkip_helpers.load import MAX_DATA_ROWS, load_workbook_file, load_year
 from lkip_helpers.parse import FORMULA_PREFIXES
+from lkip_helpers.printing import resolve_pdf
 from lkip_helpers.workbook import safe_text, write_workbook
 
 SCRIPT = "<script>alert(1)</script>"
@@ -385,3 +390,69 @@ def test_reviu_of_a_hostile_workbook_is_plain_text(tmp_path):
     result = invoke("check", CLEAN_UNIT, str(CLEAN_YEAR), "--reviu", "--data-dir", str(tmp_path))
     assert result.exit_code == 0, result.output
     assert "Reviu: 0 items to check" in result.output
+
+
+# --------------------------------------------------------------------------- layout
+
+
+LONG_WORD = "Pelayanan" + "x" * 391  # one 400-character word
+EMOJI, ARABIC = "😀🚀✅", "مرحبا بالعالم"
+#: Text that looks like markup loading something, typed by the unit: shown as text.
+URL_TEXT = 'Lihat <img src="http://contoh.invalid/a.png"> dan url(http://contoh.invalid/b.css).'
+
+
+def hostile_layout_tables() -> dict:
+    """CLEAN_TABLES with a 400-character word in an indicator and a kegiatan, emoji and Arabic
+    in names, and markup-like URLs in the unit's text."""
+    tables = copy.deepcopy(CLEAN_TABLES)
+    tables["profil"]["nama_unit"] = f"Bagian Umum {EMOJI} {ARABIC}"
+    tables["indikator"][0]["indikator"] = f"Persentase {LONG_WORD} layanan {EMOJI}"
+    tables["indikator"][1]["sasaran"] = f"Sasaran {ARABIC} {EMOJI}"
+    tables["anggaran"][2]["kegiatan"] = f"Administrasi {LONG_WORD}"
+    tables["keluaran"][0]["keluaran"] = f"Layanan {ARABIC}"
+    tables["pegawai_bagian"][0]["bagian"] = f"Subbagian {EMOJI} {ARABIC}"
+    tables["narasi"] = [dict(row) for row in tables["narasi"]]
+    tables["narasi"][0]["teks"] += f" {URL_TEXT} {LONG_WORD}"
+    return tables
+
+
+def _installed(font: str) -> bool:
+    listing = subprocess.run(["fc-list"], capture_output=True, text=True).stdout
+    return font.lower() in listing.lower()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_long_words_emoji_and_arabic_stay_inside_the_page_and_the_screen(tmp_path):
+    chromium, _ = resolve_pdf(("html", "pdf"))
+    if chromium is None:
+        pytest.skip("Chromium not installed")
+    data, reports = tmp_path / "data", tmp_path / "reports"
+    write_workbook(data / CLEAN_UNIT / str(CLEAN_YEAR) / config.WORKBOOK_NAME,
+                   hostile_layout_tables())
+    result = invoke("render", CLEAN_UNIT, str(CLEAN_YEAR), "-j", "1",
+                    "--data-dir", str(data), "--output-dir", str(reports))
+    assert result.exit_code == 0, result.output
+    folder = reports / CLEAN_UNIT / str(CLEAN_YEAR)
+    html = (folder / f"{CLEAN_UNIT}-{CLEAN_YEAR}.html").read_text("utf-8")
+    log = (folder / "render.log").read_text("utf-8")
+    assert LONG_WORD in html and ARABIC in html and EMOJI in html
+    assert "&lt;img src=&#34;http://contoh.invalid/a.png&#34;&gt;" in html.replace("&quot;", "&#34;")
+    assert "may not open offline" not in log  # escaped text is no reference
+    if _installed("Symbola"):
+        assert "missing from font" not in log  # emoji in chart labels have a font
+    # on paper: full size, every word of every table between the margins
+    pdf = folder / f"{CLEAN_UNIT}-{CLEAN_YEAR}.pdf"
+    assert print_problems(pdf) == []
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                          check=True).stdout.decode("utf-8")
+    assert ARABIC in text and "😀" in text and LONG_WORD[:60] in text
+    if _installed("Noto Color Emoji"):  # the emoji drawn in colour, not as empty boxes
+        cover = subprocess.run(["pdftoppm", "-r", "50", "-f", "1", "-l", "1", "-png", str(pdf)],
+                               capture_output=True, check=True).stdout
+        pixels = Image.open(io.BytesIO(cover)).convert("RGB").get_flattened_data()
+        assert sum(1 for r, g, b in pixels if r > 200 and g > 150 and b < 80) > 20  # 😀 yellow
+    # on screen: no table cut at 1280 px; on a phone the page itself never scrolls sideways
+    page = layout(chromium, folder / f"{CLEAN_UNIT}-{CLEAN_YEAR}.html", 1280)
+    assert [t["caption"] for t in page["tables"] if t["content"] > t["box"]] == []
+    assert layout(chromium, folder / f"{CLEAN_UNIT}-{CLEAN_YEAR}.html", 390)["width"] == 390

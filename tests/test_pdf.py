@@ -28,7 +28,8 @@ from markupsafe import Markup
 from lkip_helpers import chromium as chromium_module
 from lkip_helpers import errors, pagination
 from lkip_helpers.chromium import choose_transport
-from lkip_helpers.html_report import Chapter, render_report, report_contents, report_facts
+from lkip_helpers.html_report import (Chapter, Section, render_report, report_contents,
+                                      report_facts)
 from lkip_helpers.i18n import teks
 from lkip_helpers.pdf import (DEFAULT_ENGINE, INSTALL_HINT, Chromium, ChromiumError, PdfEngine,
                               PdfEngines, find_chromium, pdf_engines)
@@ -482,7 +483,7 @@ _BODY = """<div class="narasi"><h2 id="bab-03-4">A. Capaian &amp; Kinerja</h2></
 
 def _chapters() -> list[Chapter]:
     return [Chapter("bab-03", "Bab III Akuntabilitas Kinerja", Markup(_BODY),
-                    (("bab-03-4", "A. Capaian & Kinerja"),)),
+                    (Section("bab-03-4", "A. Capaian & Kinerja", 2),)),
             Chapter("bab-04", "Bab IV Kosong", Markup("  ")),
             Chapter("bab-90", "Lampiran", Markup(
                 '<figure><img alt="" src="data:,"><figcaption>Gambar L.1 Status</figcaption>'

@@ -15,10 +15,15 @@ from html.parser import HTMLParser
 
 import nbformat
 import pytest
-from builders import CLEAN_UNIT, CLEAN_YEAR, edit_small_unit, text_of, write_clean
+from jupyter_core.paths import jupyter_data_dir
+from nbformat.sign import NotebookNotary
+from builders import (CLEAN_UNIT, CLEAN_YEAR, edit_small_unit, layout, print_problems, text_of,
+                      write_clean)
 
-from lkip_helpers import config
-from lkip_helpers.html_report import external_references
+from lkip_helpers import charts, config
+from lkip_helpers.execute import sign_notebook
+from lkip_helpers.html_report import (CSS_FILE, SLUG_LENGTH, Section, chapter_from_notebook,
+                                      external_references, report_links, slug)
 from lkip_helpers.index import today, write_index
 from lkip_helpers.pipeline import REVIU_NOTEBOOK, REVIU_SUFFIX, Options
 from lkip_helpers.printing import resolve_pdf
@@ -105,7 +110,7 @@ def _assert_self_contained(html: str, beside: set[str] = frozenset()) -> None:
 
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory):
-    """The embedded unit-year rendered (HTML + PDF) with the real chapter notebooks."""
+    """The embedded unit-year rendered (every format) with the real chapter notebooks."""
     out = tmp_path_factory.mktemp("reports")
     chromium, _ = resolve_pdf(("html", "pdf"))
     options = Options(output_dir=out, pdf_executable=chromium)
@@ -211,12 +216,78 @@ def test_report_cover_and_figures_come_from_the_seed(rendered):
         assert text in html, text
 
 
+#: The navigation bar's links of the embedded report rendered as HTML and PDF.
+NAV_LINKS = ["../../index.html", "biro-umum-ntt-2023.pdf", "biro-umum-ntt-2023.docx",
+             "biro-umum-ntt-2023.xlsx"]
+
+
 @pytest.mark.slow
 def test_report_loads_nothing_from_outside(rendered):
     html = rendered["html"]
-    _assert_self_contained(html)
+    _assert_self_contained(html, set(NAV_LINKS))
     assert "<script" not in html.lower()
     assert len(re.findall(r'src="data:image/(?:png|jpeg);base64,', html)) >= 3
+    assert "warning" not in (rendered["folder"] / "render.log").read_text("utf-8")
+
+
+def _csp(html: str) -> dict[str, list[str]]:
+    """The Content-Security-Policy of a page's meta tag: directive -> its sources."""
+    metas = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+    assert len(metas) == 1, metas
+    assert html.index(metas[0]) < html.index("<style")  # before anything it governs
+    policy = {}
+    for directive in unescape(metas[0]).split(";"):
+        name, *sources = directive.split()
+        policy[name] = sources
+    return policy
+
+
+@pytest.mark.slow
+def test_every_page_forbids_network_loads_and_scripts(rendered):
+    index = (rendered["out"] / "index.html").read_text("utf-8")
+    for page in (rendered["html"], rendered["reviu"], index):
+        policy = _csp(page)
+        assert policy["default-src"] == ["'none'"]  # scripts, fonts, frames, fetches: none
+        assert policy["style-src"] == ["'unsafe-inline'"] and policy["img-src"] == ["data:"]
+        assert policy["base-uri"] == ["'none'"] and policy["form-action"] == ["'none'"]
+        assert set(policy) == {"default-src", "style-src", "img-src", "base-uri", "form-action"}
+        assert "<script" not in page.lower() and not re.search(r"<[^>]*\son[a-z]+\s*=", page)
+
+
+@pytest.mark.slow
+@needs_pdfinfo
+def test_the_policy_still_lets_charts_print(rendered):
+    if rendered["chromium"] is None:
+        pytest.skip("Chromium not installed")
+    listing = subprocess.run(["pdfimages", "-list", str(rendered["pdf"])], capture_output=True,
+                             text=True, check=True).stdout.splitlines()[2:]
+    assert len(listing) == rendered["html"].count('<img src="data:image/png')
+
+
+@pytest.mark.slow
+def test_report_links_to_the_index_and_its_own_files_only_when_made(rendered):
+    html = rendered["html"]
+    nav = re.search(r'<nav class="navigasi" aria-label="Navigasi laporan">(.*?)</nav>', html, re.S)
+    assert re.findall(r'href="([^"]+)"', nav[1]) == NAV_LINKS
+    assert ">Daftar laporan</a>" in nav[1] and "Unduh:" in nav[1] and ">PDF</a>" in nav[1]
+    for href in NAV_LINKS:
+        assert (rendered["folder"] / href).resolve().is_file(), href
+
+
+def test_report_links_follow_the_formats_written():
+    facts = {"unit": "dinas-x", "tahun": 2024}
+    assert report_links(facts) == [("Daftar laporan", "../../index.html")]
+    assert report_links(facts, ["html", "xlsx", "pdf", "docx"])[1:] == [
+        ("PDF", "dinas-x-2024.pdf"), ("Word", "dinas-x-2024.docx"), ("Excel", "dinas-x-2024.xlsx")]
+
+
+def test_nav_bar_and_link_icons_are_not_printed():
+    css = CSS_FILE.read_text("utf-8")
+    for selector in (".navigasi", ".tautan-judul"):
+        assert re.search(rf"^\{selector} \{{ display: none; \}}", css, re.M), selector
+        screen = css[css.index("@media screen {", css.index(f"{selector} {{ display: none")):]
+        assert re.match(rf"@media screen {{\s+\{selector} {{ display: (flex|inline-block);",
+                        screen), selector
 
 
 @pytest.mark.slow
@@ -333,6 +404,7 @@ def _printed_list(pages: list[str], first: int, last: int) -> list[tuple[str, in
     title (over one or more lines), a dot leader and the page number."""
     entries, pending = [], []
     for text in pages[first - 1:last]:
+        pending = []  # the last page's footer is no title
         for line in text.splitlines():
             if not line.strip():
                 pending = []
@@ -407,14 +479,15 @@ def test_pdf_has_bookmarks_and_lists_with_the_pages_where_things_are(rendered):
                        "Bab III Akuntabilitas Kinerja", "Bab IV Penutup", "Lampiran"]
     assert [t for d, t, _ in _outline(rendered["pdf"]) if d == 2][:2] == [
         "A. Latar Belakang", "B. Maksud"]
-    assert [t for t, _ in lists["daftar-isi"]][:8] == [
+    assert [t for t, _ in lists["daftar-isi"]][:12] == [  # the ### headings listed too
         "Kata Pengantar", "Daftar Isi", "Daftar Tabel", "Daftar Gambar", "Ikhtisar Eksekutif",
-        "Bab I Pendahuluan", "A. Latar Belakang", "B. Maksud"]
+        "Bab I Pendahuluan", "A. Latar Belakang", "Dasar Hukum", "Tugas dan Fungsi",
+        "Struktur Organisasi", "Sumber Daya Manusia", "B. Maksud"]
     # Every numbered table and figure caption of the report is listed, in order.
     captions = [" ".join(unescape(c).split()) for c in re.findall(
         r"<caption[^>]*>(Tabel [^<]*)</caption>", rendered["html"])]
-    assert len(captions) >= 15 and "Tabel 3.1 Target, realisasi dan capaian indikator kinerja " \
-        "tahun 2023" in captions
+    assert len(captions) >= 15 and [c.split()[1] for c in captions][:9] == [
+        "1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "3.1"]
     assert [_words(t) for t, _ in lists["daftar-tabel"]] == list(map(_words, captions))
     figures = re.findall(r"<figcaption[^>]*>(Gambar [^<]*)</figcaption>", rendered["html"])
     assert [_words(t) for t, _ in lists["daftar-gambar"]] == [_words(unescape(f)) for f in figures]
@@ -449,7 +522,7 @@ def test_index_lists_the_unit_year_with_headline_figures(rendered):
                  "Sangat Berhasil", "87,74%", 'href="biro-umum-ntt/2023/biro-umum-ntt-2023.html"'):
         assert text in index, text
     beside = {str(p.relative_to(rendered["out"])) for p in rendered["folder"].iterdir()
-              if p.suffix in (".html", ".pdf")}
+              if p.suffix in (".html", ".pdf", ".docx", ".xlsx")}
     assert "biro-umum-ntt/2023/biro-umum-ntt-2023.html" in beside
     _assert_self_contained(index, beside)
 
@@ -497,6 +570,7 @@ def test_throwaway_notebooks_render_to_one_clean_html(tmp_path, tmp_notebooks, w
     folder = tmp_path / "out" / "unit-uji" / "2023"
     html = (folder / "unit-uji-2023.html").read_text("utf-8")
     assert "<h1>Bab &lt;Satu&gt;</h1>" in html and "<h1>Bab Dua</h1>" in html
+    assert re.findall(r'<nav class="navigasi".*?</nav>', html, re.S)[0].count("href=") == 1
     assert "Bukan bab" not in html
     assert "<td>Rp1.000</td>" in html
     assert "Unit <strong>unit-uji</strong> &lt;script&gt;" in html  # narrative escaped
@@ -504,7 +578,7 @@ def test_throwaway_notebooks_render_to_one_clean_html(tmp_path, tmp_notebooks, w
     assert "kebisingan" not in html and "kebisingan" in (folder / "render.log").read_text()
     assert "secret_variable_name" not in html and 'unit = "x"' not in html
     assert html.count('src="data:image/png;base64,') == 1
-    _assert_self_contained(html)
+    _assert_self_contained(html, {"../../index.html"})  # no PDF made: no link to one
     assert sorted(p.name for p in (folder / "notebooks").iterdir()) == ["01_satu.ipynb",
                                                                         "02_dua.ipynb"]
     assert not (folder / "unit-uji-2023.pdf").exists()
@@ -533,3 +607,162 @@ def test_select_defaults_to_the_embedded_unit_year_and_refuses_escapes(tmp_path)
     assert select(None, None, True, tmp_path) == [UnitYear("x", 2022)]
     with pytest.raises(config.InvalidName):
         select("../etc", "2023", False, tmp_path)
+
+
+# -- headings: ids, link icons, the Daftar Isi's sections -------------------------------------
+def _headed(*markdown: str) -> nbformat.NotebookNode:
+    nb = _chapter("Bab Uji")
+    for text in markdown:
+        nb.cells.append(nbformat.v4.new_markdown_cell(text))
+        nb.cells.append(nbformat.v4.new_code_cell("", outputs=[nbformat.v4.new_output(
+            "display_data", data={"text/html": "<p>isi</p>", "text/plain": "isi"})]))
+    return nb
+
+
+def test_section_headings_get_stable_ids_link_icons_and_contents_entries():
+    nb = _headed("## A. Latar Belakang", "### Dasar Hukum", "#### Rincian <b>&</b> catatan",
+                 "### Dasar Hukum", "## مرحبا")
+    chapter = chapter_from_notebook(nb, "bab-01_uji", "01_uji")
+    body = str(chapter.body)
+    assert chapter.sections == (
+        Section("bab-01_uji-a-latar-belakang", "A. Latar Belakang", 2),
+        Section("bab-01_uji-dasar-hukum", "Dasar Hukum", 3),
+        Section("bab-01_uji-dasar-hukum-2", "Dasar Hukum", 3),
+        Section("bab-01_uji-bagian", "مرحبا", 2))
+    assert ('<h2 id="bab-01_uji-a-latar-belakang">A. Latar Belakang<a class="tautan-judul" '
+            'href="#bab-01_uji-a-latar-belakang" aria-label="Tautan ke bagian ini: '
+            'A. Latar Belakang"></a></h2>') in body
+    assert '<h4 id="bab-01_uji-rincian-catatan">' in body  # h4: an id and a link, no entry
+    assert 'aria-label="Tautan ke bagian ini: Rincian &amp; catatan"' in body
+    ids = re.findall(r'<h[234] id="([^"]+)"', body)
+    assert len(ids) == len(set(ids)) == 5
+    assert set(re.findall(r'class="tautan-judul" href="#([^"]+)"', body)) == set(ids)
+    assert "#</a>" not in body and ">#<" not in body  # the mark is the stylesheet's, not text
+    # the same notebook gives the same ids: nothing depends on cell positions
+    nb.cells.insert(1, nbformat.v4.new_markdown_cell("Pengantar bab."))
+    assert chapter_from_notebook(nb, "bab-01_uji", "01_uji").sections == chapter.sections
+
+
+def test_slugs_are_short_ascii_and_never_empty_in_an_id():
+    assert slug("C. Isu Strategis (2023)") == "c-isu-strategis-2023"
+    assert slug("Évaluasi ✓ kinerja") == "evaluasi-kinerja"
+    assert slug("x" * 400) == "x" * SLUG_LENGTH
+    assert slug("مرحبا 😀") == ""
+
+
+def test_link_icons_show_on_hover_and_focus():
+    css = CSS_FILE.read_text("utf-8")
+    assert '.tautan-judul::before { content: "#"; }' in css
+    assert ".tautan-judul:focus { opacity: 1; }" in css.replace("\n  ", " ")
+
+
+# -- on a phone, on a desktop, on paper -------------------------------------------------------
+def test_the_stylesheet_has_the_rules_small_screens_rely_on():
+    css = CSS_FILE.read_text("utf-8")
+    screen = css[css.index("/* Screen only: tables."):css.index("/* Screen only: the navigation")]
+    assert "@media screen {" in screen
+    assert ".keluaran tr > :first-child { position: sticky; left: 0;" in screen  # first column
+    assert "no-repeat local" in screen and "no-repeat scroll" in screen  # the shadow cue
+    assert "td.teks-panjang { min-width: min(14em, 40vw); }" in screen
+    assert "caption { position: sticky; left: 0; max-width: 100cqw; }" in screen
+    assert "margin-right: min(0px, calc((100% - 100vw) / 2 + 1rem));" in screen  # wide screens
+    phone = css[css.index("@media (max-width: 40rem) {"):]
+    assert ".ringkasan, .ringkasan tbody, .ringkasan tr, .ringkasan td { display: block; }" in phone
+    assert "overflow-wrap: break-word" in css[:css.index("}", css.index("body {"))]
+
+
+def _chart_text_px(shown_width: float) -> float:
+    """The smallest chart text (CSS px) when a chart is shown ``shown_width`` px wide."""
+    return charts.HURUF_TERKECIL * 4 / 3 * shown_width / charts.LEBAR_LAYAR
+
+
+@pytest.mark.slow
+def test_on_a_390_px_phone_every_table_is_readable_and_charts_text_is_11_px(rendered):
+    if rendered["chromium"] is None:
+        pytest.skip("Chromium not installed")
+    page = layout(rendered["chromium"], rendered["folder"] / "biro-umum-ntt-2023.html", 390)
+    assert page["width"] == 390  # the page itself never scrolls sideways
+    assert len(page["tables"]) >= 18
+    for table in page["tables"]:
+        assert table["caption_right"] <= 390, table  # the caption wraps within the screen
+        if table["content"] > table["box"]:  # scrolls: first column kept, more columns shown
+            assert table["first_column"] == "sticky", table
+            assert "local" in table["cue"] and "scroll" in table["cue"], table
+    assert len(page["charts"]) >= 3
+    assert min(map(_chart_text_px, page["charts"])) >= 11, page["charts"]
+    nav = [link["href"] for link in page["links"] if link["bottom"] <= 844]
+    assert nav[:len(NAV_LINKS)] == NAV_LINKS  # the navigation bar first
+
+
+@pytest.mark.slow
+def test_at_1280_px_no_table_is_cut(rendered):
+    if rendered["chromium"] is None:
+        pytest.skip("Chromium not installed")
+    page = layout(rendered["chromium"], rendered["folder"] / "biro-umum-ntt-2023.html", 1280)
+    assert page["width"] <= 1280
+    assert [t["caption"] for t in page["tables"] if t["content"] > t["box"]] == []
+    assert set(page["charts"]) == {charts.LEBAR_LAYAR}  # at their natural size
+
+
+@pytest.mark.slow
+def test_the_index_on_a_phone_shows_each_unit_and_its_links_first(rendered):
+    if rendered["chromium"] is None:
+        pytest.skip("Chromium not installed")
+    page = layout(rendered["chromium"], rendered["out"] / "index.html", 390)
+    assert page["width"] == 390
+    links = {link["href"]: link for link in page["links"]}
+    for suffix in (".html", ".pdf", "-reviu.html"):
+        link = links[f"biro-umum-ntt/2023/biro-umum-ntt-2023{suffix}"]
+        assert link["bottom"] < 400 and link["right"] <= 390, link  # above the fold, on screen
+    index = (rendered["out"] / "index.html").read_text("utf-8")
+    row = index[index.index("<tbody>"):]
+    assert row.index('class="unit"') < row.index('class="tautan"') < row.index("Capaian")
+
+
+@pytest.mark.slow
+@needs_pdfinfo
+def test_the_pdf_is_printed_at_full_size_with_every_table_inside_the_page(rendered):
+    if rendered["chromium"] is None:
+        pytest.skip("Chromium not installed")
+    assert print_problems(rendered["pdf"]) == []
+
+
+# -- executed notebooks open trusted -----------------------------------------------------------
+@pytest.mark.slow
+def test_kept_notebooks_are_signed_so_jupyter_trusts_them(rendered):
+    kept = sorted((rendered["folder"] / "notebooks").glob("*.ipynb"))
+    assert len(kept) == len(NOTEBOOKS) + 1
+    with NotebookNotary(data_dir=jupyter_data_dir()) as notary:
+        for path in kept:
+            assert notary.check_signature(nbformat.read(path, as_version=4)), path.name
+    assert "not signed" not in (rendered["folder"] / "render.log").read_text("utf-8")
+
+
+def test_a_signature_is_checked_against_the_content(tmp_path):
+    nb = _chapter("Bab Uji")
+    assert sign_notebook(nb, str(tmp_path)) == ""
+    with NotebookNotary(data_dir=str(tmp_path)) as notary:
+        assert notary.check_signature(nb)
+        nb.cells.append(nbformat.v4.new_markdown_cell("diubah"))
+        assert not notary.check_signature(nb)  # changed afterwards: no longer trusted
+
+
+def test_a_database_that_cannot_be_opened_is_left_alone(tmp_path):
+    damaged = tmp_path / "nbsignatures.db"
+    damaged.write_bytes(b"bukan basis data SQLite " * 100)
+    reason = sign_notebook(_chapter("Bab Uji"), str(tmp_path))
+    assert reason.startswith("DatabaseError")  # said in render.log; the render goes on
+    assert damaged.read_bytes() == b"bukan basis data SQLite " * 100  # not moved aside
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nbsignatures.db"]
+
+
+def test_the_offline_check_reads_markup_not_text():
+    page = ('<h2 id="a">Lihat http://contoh.invalid/x<a class="tautan-judul" href="#a" '
+            'aria-label="Tautan ke bagian ini: http://contoh.invalid/x"></a></h2>'
+            '<p title="http://contoh.invalid/t">&lt;a href=&quot;http://contoh.invalid/e&quot;&gt;'
+            ' url(http://contoh.invalid/u) @import "http://contoh.invalid/i"</p>'
+            '<pre class="teks">&lt;img src="http://contoh.invalid/p"&gt;</pre>'
+            '<img alt="http://contoh.invalid/alt" src="data:image/png;base64,AAAA">'
+            '<a href="../../index.html">Daftar laporan</a><a href="x-2024.pdf">PDF</a>')
+    assert external_references(page) == ["../../index.html", "x-2024.pdf"]
+    assert external_references(page, ["../../index.html", "x-2024.pdf"]) == []
