@@ -460,7 +460,8 @@ def print_problems(pdf) -> list[str]:
     words = [w for _, page in pages for w in page]
     footer = next(w for w in words if w[4] == "Halaman")
     per_point = (footer[3] - footer[1]) / footer_pt
-    heights = collections.Counter(round(w[3] - w[1], 2) for w in words)
+    # the dot leaders of the Daftar Isi/Tabel/Gambar are many one-character words: not body text
+    heights = collections.Counter(round(w[3] - w[1], 2) for w in words if w[4].strip(". "))
     body = heights.most_common(1)[0][0]  # most words are body text
     found = []
     if abs(body / (per_point * body_pt) - 1) > 0.01:
