@@ -65,6 +65,16 @@ def tabel_rkt(lkip: LkipYear) -> pd.DataFrame:
     }, columns=KOLOM_RKT).reset_index(drop=True)
 
 
+KOLOM_DAMPAK = [K_KODE, K_OUTCOME, K_BENEFIT, K_IMPACT]
+
+
+def tabel_dampak(lkip: LkipYear) -> pd.DataFrame:
+    """The RKT's outcome, benefit and impact: the indicators that name at least one of them
+    (columns KOLOM_DAMPAK; empty when none does)."""
+    rkt = tabel_rkt(lkip)[KOLOM_DAMPAK]
+    return rkt[rkt[[K_OUTCOME, K_BENEFIT, K_IMPACT]].notna().any(axis=1)].reset_index(drop=True)
+
+
 def pagu_program(lkip: LkipYear) -> dict[str, int | None]:
     """Spending allocation of each program (program name -> pagu, from the lowest level)."""
     akar = anggaran.hierarki(lkip).get("belanja")

@@ -124,6 +124,9 @@ def test_rkt_and_perjanjian_kinerja_frames_of_the_seed(seed):
         "IKU-1", 100.0, 100.0]
     assert str(rkt["target"].dtype) == "Float64"
     assert rkt.loc[0, "impact"].startswith("Mewujudkan reformasi birokrasi")
+    dampak = perencanaan.tabel_dampak(seed)
+    assert list(dampak.columns) == ["kode", "outcome", "benefit", "impact"] and len(dampak) == 1
+    assert len(perencanaan.tabel_dampak(lkip_year(indikator=CLEAN_TABLES["indikator"]))) == 0
     pk = perencanaan.tabel_perjanjian(seed)
     assert pk.loc[0, "pagu"] == 53_809_092_288 and str(pk["pagu"].dtype) == "Int64"
     ang = perencanaan.tabel_anggaran_perjanjian(seed)
