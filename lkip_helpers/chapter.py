@@ -113,7 +113,7 @@ class Bab:
     """
 
     nomor: int | None
-    lkip: LkipYear
+    lkip: LkipYear | None  # None: a chapter of no single unit-year (the roll-up's)
     _tabel: int = field(default=0, repr=False)
     _gambar: int = field(default=0, repr=False)
 
@@ -126,6 +126,12 @@ class Bab:
         (:func:`nomor_bab`).
         """
         return cls(nomor if nomor is not None else nomor_bab(), load_year(unit, year, data_dir))
+
+    @classmethod
+    def tanpa_unit(cls, nomor: int | None = None) -> "Bab":
+        """A chapter that shows no single unit-year (a roll-up's, :mod:`lkip_helpers.rekap`):
+        it numbers its tables and charts like any other; :meth:`teks_unit` is not for it."""
+        return cls(nomor if nomor is not None else nomor_bab(), None)
 
     def _nomor(self, urutan: int) -> str | None:
         if self.nomor == DEPAN:
@@ -196,6 +202,8 @@ class Bab:
         report) when given; else, for a regulated section, the placeholder of a draft
         (:func:`lkip_helpers.dokumen.html_isian_kosong`); else nothing.
         """
+        if self.lkip is None:
+            raise ValueError("teks_unit needs a unit-year: open the chapter with Bab.buka")
         teks = dokumen.teks_bagian(self.lkip, bagian) or pengganti
         if teks:
             self.narasi(teks)

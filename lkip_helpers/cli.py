@@ -240,14 +240,19 @@ def check_summary(lkip) -> str:
 @click.option("--include-reviu", is_flag=True,
               help="Append the reviu (the unit's checklist) to the report as its last chapter, "
                    "instead of writing it to its own internal page <unit>-<year>-reviu.html.")
+@click.option("--rekap", is_flag=True,
+              help="Also render the roll-up of each local government and year among these "
+                   "unit-years (units ranked, below their minimums, totals, trends across the "
+                   "years of the data folder) into reports/rekap/<local-government>/<year>/.")
 @click.pass_context
 def render(ctx, units, years, everything, formats, jobs, executor, data_dir, output_dir,
-           notebooks_dir, pdf_engine, chromium, timeout, include_reviu) -> None:
+           notebooks_dir, pdf_engine, chromium, timeout, include_reviu, rekap) -> None:
     """Render reports of UNITS (comma list) for YEARS (2023, 2021,2023 or 2021-2023).
 
     Default: the embedded unit-year. A unit without years renders every year found under the
     data folder. Writes reports/<unit>/<year>/ (HTML, PDF, Word, Excel, the internal reviu
-    page, executed notebooks, render.log) and reports/index.html. Exit status: 0 all rendered, 1 some failed, 2 bad names or options.
+    page, executed notebooks, render.log) and reports/index.html; with --rekap also the
+    roll-ups reports/rekap/<local-government>/<year>/, linked from the index. Exit status: 0 all rendered, 1 some failed, 2 bad names or options.
     """
     from pathlib import Path
 
@@ -269,7 +274,7 @@ def render(ctx, units, years, everything, formats, jobs, executor, data_dir, out
         output_dir=Path(output_dir or config.REPORTS_DIR),
         formats=formats, timeout=timeout, pdf_engine=pdf_engine, pdf_executable=executable,
         include_reviu=include_reviu)
-    ctx.exit(run(items, options, jobs, click.echo, note, executor))
+    ctx.exit(run(items, options, jobs, click.echo, note, executor, rekap=rekap))
 
 
 @main.command()

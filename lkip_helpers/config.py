@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 from .errors import NameNotAllowed
@@ -33,6 +34,11 @@ WORKBOOK_NAME = "lkip.xlsx"
 #: A unit name is a slug: lower-case letters, digits and single hyphens.
 UNIT_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MIN_YEAR, MAX_YEAR = 2000, 2100
+#: Where a roll-up ("rekap") report of a local government goes: ``reports/rekap/<pemda>/<year>``.
+REKAP_DIR_NAME = "rekap"
+#: Folder names under ``reports/`` that are not units: the roll-ups and ``lkip dataset``'s
+#: default output. A unit may not take one of these names.
+RESERVED_UNITS = frozenset({REKAP_DIR_NAME, "dataset"})
 
 
 #: A unit or year name that is not allowed (it could leave ``data/`` or ``reports/``).
@@ -45,7 +51,23 @@ def check_unit(unit: str) -> str:
         raise InvalidName(Msg(
             "unit name {unit} is not allowed: use lower-case letters, digits and hyphens "
             "(for example 'biro-umum-ntt')", unit=repr(unit)))
+    if unit in RESERVED_UNITS:
+        raise InvalidName(Msg("unit name {unit} is not allowed: reports/{unit}/ holds other "
+                              "output", unit=repr(unit)))
     return unit
+
+
+def slug(name: str) -> str:
+    """A safe folder name for a local government's name: ``"Kabupaten Sumba Barat Daya"`` ->
+    ``kabupaten-sumba-barat-daya`` (accents dropped, anything else a hyphen); the same
+    pattern as a unit name, so it cannot leave ``reports/``. :class:`InvalidName` when
+    nothing is left."""
+    ascii_text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
+    if not text:
+        raise InvalidName(Msg("name {name} gives no folder name: use letters or digits",
+                              name=repr(name)))
+    return text
 
 
 def check_year(year: int | str) -> int:
@@ -74,6 +96,16 @@ def unit_year_dir(unit: str, year: int | str, data_dir: Path | str | None = None
 def report_dir(unit: str, year: int | str, reports_dir: Path | str | None = None) -> Path:
     """The report folder of one unit-year, e.g. ``reports/biro-umum-ntt/2023``."""
     return _inside(Path(reports_dir) if reports_dir else REPORTS_DIR, unit, year)
+
+
+def rekap_dir(pemda: str, year: int | str, reports_dir: Path | str | None = None) -> Path:
+    """The report folder of a local government's roll-up, e.g.
+    ``reports/rekap/provinsi-nusa-tenggara-timur/2023`` (``pemda``: a :func:`slug`)."""
+    base = Path(reports_dir) if reports_dir else REPORTS_DIR
+    if not isinstance(pemda, str) or not UNIT_PATTERN.fullmatch(pemda) or len(pemda) > 80:
+        raise InvalidName(Msg("local government {pemda} is not allowed: use lower-case "
+                              "letters, digits and hyphens", pemda=repr(pemda)))
+    return base.resolve() / REKAP_DIR_NAME / pemda / str(check_year(year))
 
 
 def cache_dir(data_dir: Path | str | None = None) -> Path:

@@ -70,7 +70,7 @@ from .errors import NO_VALUE, DataError, Problem
 from .hitung import kosong, seri_float
 from .i18n import Msg, ngettext
 from .model import LkipYear
-from .selection import UnitYear, available
+from .selection import UnitYear, available, nama_pemda
 
 S, I, F, B, D = "string", "Int64", "Float64", "boolean", "datetime64[ns]"
 
@@ -168,12 +168,8 @@ def kosong_frame(name: str) -> pd.DataFrame:
 
 def pemda(profil: dict[str, Any]) -> str | None:
     """The local government of a unit: its kabupaten/kota, else "Provinsi <provinsi>"."""
-    kab, prov = profil.get("kabupaten_kota"), profil.get("provinsi")
-    if not kosong(kab):
-        return str(kab)
-    if kosong(prov):
-        return None
-    return str(prov) if str(prov).lower().startswith("provinsi") else f"Provinsi {prov}"
+    return nama_pemda(*(None if kosong(profil.get(k)) else profil.get(k)
+                        for k in ("kabupaten_kota", "provinsi")))
 
 
 def _kunci(lkip: LkipYear) -> dict[str, Any]:

@@ -51,7 +51,7 @@ from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from . import ekspor
-from .html_report import Chapter, Item, shown_chapters
+from .html_report import Chapter, Item, has_foreword, short_title, shown_chapters
 from .i18n import _
 
 L = ekspor.LAPORAN
@@ -290,8 +290,7 @@ class _Dokumen:
                 baris.add_run(bagian)
             if kode:
                 field(baris, kode, "1")
-        judul = footer.add_paragraph(_aman(f"LKIP {self.facts.get('tahun', '')} · "
-                                           f"{self.facts.get('nama_unit', '')}"))
+        judul = footer.add_paragraph(_aman(short_title(self.facts)))
         judul.alignment = WD_ALIGN_PARAGRAPH.CENTER
         for p in (baris, judul):
             p.paragraph_format.space_after = Pt(0)
@@ -300,9 +299,8 @@ class _Dokumen:
 
     def _properti(self) -> None:
         core = self.doc.core_properties
-        core.title = _aman(f"LKIP {self.facts.get('tahun', '')} – "
-                           f"{self.facts.get('nama_unit', '')}")
-        core.subject = _("Government Agency Performance Report", L)
+        core.title = _aman(short_title(self.facts, "–"))
+        core.subject = ekspor.jenis_laporan(self.facts)
         core.author = core.last_modified_by = _aman(str(self.facts.get("nama_unit", "")))
         core.language = "id-ID"
         core.comments = ""
@@ -581,7 +579,7 @@ class _Dokumen:
             run = p.add_run(_aman(teks))
             run.font.size, run.bold, run.font.all_caps = Pt(size), bold or None, caps or None
 
-        baris(_("Government Agency Performance Report", L), 14, True, 96, caps=True)
+        baris(ekspor.jenis_laporan(f), 14, True, 96, caps=True)
         baris(f.get("induk_organisasi", ""), 12, before=12)
         baris(f.get("nama_unit", ""), 20, True, 24)
         if f.get("kode_unit"):
@@ -591,6 +589,10 @@ class _Dokumen:
         if f.get("provinsi"):
             baris(_("Province of {name}", L).format(name=f["provinsi"]))
         baris(_("Year {year}", L).format(year=f.get("tahun", "")), 18, True, 24)
+        if f.get("jumlah_unit"):  # a roll-up of a local government's units
+            baris(_("{count} work units", L).format(count=f["jumlah_unit"]))
+        if f.get("demo"):
+            baris(_("Demo data: made from fictional workbooks", L), 11, True, 24)
         baris(f.get("kepala_jabatan", ""), before=96)
         baris(f.get("kepala_nama", ""), bold=True)
         baris(f.get("kepala_pangkat", ""))
@@ -672,7 +674,8 @@ def dokumen(facts: dict[str, Any], chapters: Iterable[Chapter]) -> Any:
     """The Word document of a report (a ``docx.Document``; see the module docstring)."""
     d = _Dokumen(facts)
     d.sampul()
-    d.kata_pengantar()
+    if has_foreword(facts):
+        d.kata_pengantar()
     akhir_isi = d.daftar(_("Table of contents", L))
     akhir_tabel = d.daftar(_("List of tables", L))
     akhir_gambar = d.daftar(_("List of figures", L))

@@ -104,9 +104,15 @@ def sumber(data: dict[str, Any], facts: dict[str, Any], bab: Chapter) -> str:
     """Where a table's figures come from: the source the chapter names, else the report and
     its chapter ("Laporan Kinerja Instansi Pemerintah Tahun 2023, Bab III ...")."""
     asal = data.get("sumber") or _("{report} {year}, {chapter}", LAPORAN).format(
-        report=_("Government Agency Performance Report", LAPORAN), year=facts.get("tahun", ""),
+        report=jenis_laporan(facts), year=facts.get("tahun", ""),
         chapter=bab.title)
     return _("Source: {source}", LAPORAN).format(source=asal)
+
+
+def jenis_laporan(facts: dict[str, Any]) -> str:
+    """What the report is: a unit's "Laporan Kinerja Instansi Pemerintah", or what its facts
+    say (``jenis_laporan``: a local government's "Rekapitulasi Kinerja Perangkat Daerah")."""
+    return facts.get("jenis_laporan") or _("Government Agency Performance Report", LAPORAN)
 
 
 def unit_tahun(facts: dict[str, Any]) -> str:

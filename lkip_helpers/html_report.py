@@ -349,9 +349,10 @@ def _anchored_captions(body: str, taken: set[str]) -> tuple[str, list[Entry], li
     return "".join(pieces), tables, figures
 
 
-def report_contents(chapters: Iterable[Chapter]) -> Contents:
+def report_contents(chapters: Iterable[Chapter], foreword: bool = True) -> Contents:
     """The chapters a report shows (not the empty ones), their numbered tables and figures
-    given ids, and the entries of the Daftar Isi, Daftar Tabel and Daftar Gambar."""
+    given ids, and the entries of the Daftar Isi, Daftar Tabel and Daftar Gambar.
+    ``foreword``: the report has a Kata Pengantar (a roll-up has none: :func:`has_foreword`)."""
     shown = shown_chapters(chapters)
     taken = {anchor for anchor, _ in FRONT_MATTER} | {"daftar-tabel", "daftar-gambar"}
     taken |= {c.anchor for c in shown} | {s.anchor for c in shown for s in c.sections}
@@ -361,7 +362,7 @@ def report_contents(chapters: Iterable[Chapter]) -> Contents:
         anchored.append(replace(chapter, body=Markup(body)))
         tables += its_tables
         figures += its_figures
-    front = list(FRONT_MATTER)
+    front = [entry for entry in FRONT_MATTER if foreword or entry[0] != "kata-pengantar"]
     if tables:
         front.append(("daftar-tabel", "Daftar Tabel"))
     if figures:
@@ -383,13 +384,31 @@ def _css() -> Markup:
     return Markup(CSS_FILE.read_text(encoding="utf-8"))
 
 
+#: ``facts["jenis"]`` of a local government's roll-up (:func:`rekap_facts`); a unit-year's
+#: facts have no ``jenis``.
+REKAP = "rekap"
+
+
+def has_foreword(facts: dict[str, Any]) -> bool:
+    """Whether the report opens with a Kata Pengantar: a unit-year's does (signed by its
+    head), a roll-up's does not."""
+    return facts.get("jenis") != REKAP
+
+
+def short_title(facts: dict[str, Any], separator: str = "·") -> str:
+    """The report in one line, for page footers and document titles: "LKIP 2023 · <unit>",
+    "Rekapitulasi LKIP 2024 · <local government>"."""
+    kind = "Rekapitulasi LKIP" if facts.get("jenis") == REKAP else "LKIP"
+    return f"{kind} {facts.get('tahun', '')} {separator} {facts.get('nama_unit', '')}"
+
+
 def report_links(facts: dict[str, Any], suffixes: Iterable[str] = ()) -> list[tuple[str, str]]:
     """The links of a report's navigation bar: (label, href) of the index, then of each file
     of the unit-year beside the report among ``suffixes`` ("pdf", "docx", "xlsx": the formats
     the pipeline writes), in the order of :data:`REPORT_FILES`."""
-    stem = f"{facts['unit']}-{facts['tahun']}"
+    stem = facts.get("stem") or f"{facts['unit']}-{facts['tahun']}"
     made = set(suffixes)
-    return [(_("All reports", "id"), INDEX_FROM_REPORT),
+    return [(_("All reports", "id"), facts.get("ke_indeks") or INDEX_FROM_REPORT),
             *((label, f"{stem}.{suffix}") for suffix, label in REPORT_FILES if suffix in made)]
 
 
@@ -405,11 +424,11 @@ def render_report(facts: dict[str, Any], chapters: Iterable[Chapter],
     suffixes of the files written beside the report ("pdf", "docx", "xlsx"), which its
     navigation bar links to (with the index); only those.
     """
-    contents = report_contents(chapters)
+    contents = report_contents(chapters, has_foreword(facts))
     links = report_links(facts, files)  # external_references(page, [href ...]) accepts them
     return _environment().get_template("report.html.j2").render(
         f=facts, chapters=contents.chapters, daftar=contents, pages=pages or {}, css=_css(),
-        kata_pengantar=kata_pengantar(facts),
+        kata_pengantar=kata_pengantar(facts) if has_foreword(facts) else None,
         indeks=links[0], unduhan=links[1:], label_navigasi=_("Report navigation", "id"),
         label_unduhan=_("Download:", "id"),
     )
@@ -439,10 +458,12 @@ def render_reviu(facts: dict[str, Any], reviu: Chapter) -> str:
     return _environment().get_template("reviu.html.j2").render(f=facts, bab=reviu, css=_css())
 
 
-def render_index(entries: list[dict[str, Any]], dibuat: str) -> str:
-    """``reports/index.html``: one row per rendered unit-year (facts plus links)."""
+def render_index(entries: list[dict[str, Any]], dibuat: str,
+                 rekap: list[dict[str, Any]] = ()) -> str:
+    """``reports/index.html``: the roll-ups of local governments (``rekap``: their facts plus
+    links), then one row per rendered unit-year (facts plus links)."""
     return _environment().get_template("index.html.j2").render(
-        entries=entries, dibuat=dibuat, css=_css()
+        entries=entries, rekap=list(rekap), dibuat=dibuat, css=_css()
     )
 
 
@@ -524,6 +545,45 @@ def external_references(html: str, beside: Iterable[str] = ()) -> list[str]:
     fine = set(beside)
     return [url for url in parser.urls
             if url and not url.lower().startswith(("#", "data:")) and url not in fine]
+
+
+def rekap_facts(pemda: str, year: int, data_dir: str | None = None) -> dict[str, Any]:
+    """What the cover and the index show of a local government's roll-up (``pemda``: its
+    slug), as display strings; like :func:`report_facts`, run in the chapters' kernel. The
+    dataset of the data folder (:func:`lkip_helpers.dataset.muat_dataset`) is loaded here, so
+    its cache is warm for the chapters. ``problems`` when no unit of ``pemda`` loaded for
+    ``year``."""
+    from . import rekap
+    from .dataset import muat_dataset
+    from .format import persen, rupiah
+    from .hitung import kosong
+
+    ds = muat_dataset(data_dir)
+    ringkasan = ds.ringkasan
+    units = rekap.pilih(ringkasan, pemda, year)
+    if not len(units):
+        return {"problems": [_("no unit of {pemda} in {year} loaded from {folder}").format(
+            pemda=pemda, year=year, folder=ds.data_dir)]}
+    total = rekap.total_anggaran(ringkasan, pemda, year).iloc[0]
+    first = units.iloc[0]
+    return {
+        "jenis": REKAP,
+        "stem": f"{REKAP}-{pemda}-{year}",
+        "ke_indeks": "../" + INDEX_FROM_REPORT,  # reports/rekap/<pemda>/<year>/
+        "pemda": pemda,
+        "tahun": year,
+        "nama_unit": rekap.nama_pemda(ringkasan, pemda) or pemda,
+        "jenis_laporan": "Rekapitulasi Kinerja Perangkat Daerah",
+        "provinsi": "" if kosong(first["provinsi"]) else str(first["provinsi"]),
+        "kabupaten_kota": "" if kosong(first["kabupaten_kota"])
+        else str(first["kabupaten_kota"]),
+        "jumlah_unit": len(units),
+        "demo": rekap.demo(ringkasan, pemda, year),
+        "capaian": persen(rekap.rata_capaian(ringkasan, pemda, year)),
+        "serapan": persen(total["serapan_belanja"]),
+        "pagu": rupiah(total["pagu_belanja"]),
+        "realisasi": rupiah(total["realisasi_belanja"]),
+    }
 
 
 def report_facts(unit: str, year: int, data_dir: str | None = None) -> dict[str, Any]:

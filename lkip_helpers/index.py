@@ -1,4 +1,5 @@
-"""The index page ``reports/index.html``: one row per rendered unit-year, from its facts.json.
+"""The index page ``reports/index.html``: one row per rendered unit-year, from its facts.json,
+and the roll-ups of local governments (``reports/rekap/<pemda>/<year>/``) above them.
 
 Each rendered unit-year leaves ``facts.json`` (the cover and headline figures, written by
 :mod:`lkip_helpers.pipeline`) beside its report; :func:`write_index` reads them back, so the
@@ -13,7 +14,8 @@ import os
 from pathlib import Path
 
 from .html_report import render_index
-from .selection import unit_year_folders
+from .config import REKAP_DIR_NAME, InvalidName
+from .selection import RekapYear, unit_year_folders
 
 FACTS_FILE = "facts.json"
 INDEX_FILE = "index.html"
@@ -36,7 +38,18 @@ def write_index(output_dir: Path, dibuat: str | None = None) -> Path:
 
     ``dibuat``: today's date in Indonesian when already known (default: formatted here).
     """
-    entries = []
+    entries, rekap = [], []
+    for folder in sorted(Path(output_dir).glob(f"{REKAP_DIR_NAME}/*/*/{FACTS_FILE}")):
+        folder = folder.parent
+        try:
+            item = RekapYear(folder.parent.name, folder.name)
+        except InvalidName:
+            continue
+        facts = json.loads((folder / FACTS_FILE).read_text(encoding="utf-8"))
+        rel = f"{REKAP_DIR_NAME}/{item.pemda}/{item.year}/{item.stem}"
+        links = [(label, rel + suffix) for label, suffix in LINKS[:4]
+                 if (folder / f"{item.stem}{suffix}").exists()]
+        rekap.append({**facts, "links": links})
     for item, folder in unit_year_folders(output_dir, FACTS_FILE):
         facts = json.loads((folder / FACTS_FILE).read_text(encoding="utf-8"))
         links = [(label, f"{item.unit}/{item.year}/{item.stem}{suffix}")
@@ -44,6 +57,6 @@ def write_index(output_dir: Path, dibuat: str | None = None) -> Path:
         entries.append({**facts, "links": links})
     index = Path(output_dir) / INDEX_FILE
     tmp = index.with_name(f".{INDEX_FILE}.{os.getpid()}.tmp")
-    tmp.write_text(render_index(entries, dibuat or today()), encoding="utf-8")
+    tmp.write_text(render_index(entries, dibuat or today(), rekap), encoding="utf-8")
     os.replace(tmp, index)
     return index

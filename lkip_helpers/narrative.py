@@ -875,3 +875,81 @@ def tabel_temuan_tampil(temuan: list) -> pd.DataFrame:
     }, dtype=object)
     df.attrs["jenis"] = {"tingkat": "kode", "dinyatakan": "teks", "dihitung": "teks"}
     return df
+
+
+# --------------------------------------------------------------------------- the roll-up
+# The roll-up (rekap) of a local government: the figures come from lkip_helpers.rekap's
+# frames, computed once by the notebook that shows them.
+
+
+def narasi_rekap_cakupan(pemda: str, tahun: int, jumlah_unit: int, tahun_data: list[int],
+                         dilewati: int = 0, demo: bool = False) -> str:
+    """What the roll-up covers: how many units, which years, workbooks left out, demo data."""
+    return tulis("rekap_cakupan", pemda=pemda, tahun=str(tahun),
+                 jumlah_unit=fmt.angka(jumlah_unit), tahun_data=[str(t) for t in tahun_data],
+                 dilewati=fmt.angka(dilewati) if dilewati else None, demo=demo)
+
+
+def _total_pos(total: pd.Series, jenis: str) -> dict[str, Any] | None:
+    if kosong(total.get(f"pagu_{jenis}")):
+        return None
+    return {"pagu": fmt.rupiah(total[f"pagu_{jenis}"]),
+            "realisasi": fmt.rupiah(total[f"realisasi_{jenis}"]),
+            "serapan": fmt.persen(total[f"serapan_{jenis}"])}
+
+
+def narasi_rekap_anggaran(total: pd.DataFrame, tahun: int) -> str:
+    """The units' budgets added up (:func:`lkip_helpers.rekap.total_anggaran`)."""
+    row = total.iloc[0]
+    return tulis("rekap_anggaran", tahun=str(tahun), jumlah_unit=fmt.angka(row["jumlah_unit"]),
+                 belanja=_total_pos(row, "belanja"), pendapatan=_total_pos(row, "pendapatan"))
+
+
+def narasi_rekap_capaian(peringkat: pd.DataFrame, distribusi: pd.DataFrame, rata: Any,
+                         tahun: int) -> str:
+    """The mean capaian, the highest and lowest unit, the units per category
+    (:func:`lkip_helpers.rekap.peringkat_capaian`, :func:`~lkip_helpers.rekap.distribusi_kategori`)."""
+    dinilai = peringkat.dropna(subset=["peringkat"])
+
+    def unit(row: pd.Series) -> dict[str, str]:
+        return {"nama": row["nama_unit"], "capaian": fmt.persen(row["capaian"])}
+
+    kategori = [{"kategori": labels.kode(r["kategori"]), "jumlah": fmt.angka(r["jumlah_unit"])}
+                for _, r in distribusi.iterrows() if r["jumlah_unit"]]
+    return tulis("rekap_capaian", tahun=str(tahun), jumlah_unit=fmt.angka(len(peringkat)),
+                 rata=fmt.persen(rata) if rata is not None else None,
+                 tertinggi=unit(dinilai.iloc[0]) if len(dinilai) > 1 else None,
+                 terendah=unit(dinilai.iloc[-1]) if len(dinilai) > 1 else None,
+                 kategori=kategori,
+                 tanpa_capaian=fmt.angka(len(peringkat) - len(dinilai))
+                 if len(dinilai) < len(peringkat) else None)
+
+
+def narasi_rekap_minimal(di_bawah: pd.DataFrame, peringkat_serapan: pd.DataFrame,
+                         tahun: int) -> str:
+    """The units below their Perjanjian Kinerja's minimum absorption
+    (:func:`lkip_helpers.rekap.di_bawah_minimal`), each with the kinds it missed."""
+    unit = []
+    for nama, rows in di_bawah.groupby("nama_unit", sort=False):
+        rincian = ", ".join(f"{labels.kode(r['jenis'])} {fmt.persen(r['serapan'])} dari "
+                            f"minimal {fmt.persen(r['serapan_minimal'])}"
+                            for _, r in rows.iterrows())
+        unit.append({"nama": nama, "rincian": rincian})
+    tanpa = int(peringkat_serapan["serapan_minimal"].isna().sum())
+    return tulis("rekap_minimal", tahun=str(tahun), unit=unit,
+                 jumlah_unit=fmt.angka(len(peringkat_serapan)),
+                 tanpa_minimal=fmt.angka(tanpa) if tanpa else None)
+
+
+def narasi_rekap_tren(tren: pd.DataFrame, tren_unit: pd.DataFrame) -> str:
+    """The local government's first and last year in the data
+    (:func:`lkip_helpers.rekap.tren_pemda`) and how many units rose or fell
+    (:func:`lkip_helpers.rekap.tren_unit`)."""
+    def tahun(row: pd.Series) -> dict[str, str]:
+        return {"tahun": str(row["tahun"]), "capaian": fmt.persen(row["capaian_rata"]),
+                "serapan": fmt.persen(row["serapan_belanja"])}
+
+    arah = tren_unit["arah"].value_counts()
+    return tulis("rekap_tren", awal=tahun(tren.iloc[0]) if len(tren) > 1 else None,
+                 akhir=tahun(tren.iloc[-1]), naik=int(arah.get("naik", 0)),
+                 turun=int(arah.get("turun", 0)))  # counts below a thousand: no separator

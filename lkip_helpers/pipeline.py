@@ -46,14 +46,15 @@ from typing import Any, Callable, Iterable, TextIO
 from . import config
 from .execute import (ChapterFailed, ChapterKernel, read_notebook, sign_notebook,
                       write_notebook)
-from .html_report import (chapter_from_notebook, external_references, render_report,
-                          render_reviu, report_contents, report_links)
+from .html_report import (chapter_from_notebook, external_references, has_foreword,
+                          render_report, render_reviu, report_contents, report_links,
+                          short_title)
 from .i18n import _
 from .index import FACTS_FILE
 from .pagination import print_numbered
 from .pdf import ChromiumError
 from .printing import DEFAULT_PDF_ENGINE, Printer, pdf_engine
-from .selection import UnitYear, find_chapters
+from .selection import RekapYear, UnitYear, find_chapters
 
 FORMATS = ("html", "pdf", "docx", "xlsx")
 #: The formats written from the executed chapters beside the HTML.
@@ -75,6 +76,16 @@ _FACTS_CODE = (
     "from lkip_helpers.format import tanggal as _tanggal\n"
     "from lkip_helpers.html_report import report_facts as _facts\n"
     "print(_json.dumps({{**_facts({unit!r}, {year!r}, {data_dir!r}),\n"
+    "                   'dibuat': _tanggal(_dt.date.today())}}))\n"
+)
+
+#: The same for a local government's roll-up (:class:`~lkip_helpers.selection.RekapYear`):
+#: it also loads the data folder's dataset once, so the chapters find its cache warm.
+_REKAP_FACTS_CODE = (
+    "import datetime as _dt, json as _json\n"
+    "from lkip_helpers.format import tanggal as _tanggal\n"
+    "from lkip_helpers.html_report import rekap_facts as _facts\n"
+    "print(_json.dumps({{**_facts({pemda!r}, {year!r}, {data_dir!r}),\n"
     "                   'dibuat': _tanggal(_dt.date.today())}}))\n"
 )
 
@@ -105,7 +116,7 @@ class Options:
 class Outcome:
     """What happened to one unit-year. ``problems`` holds the failure, one line per problem."""
 
-    item: UnitYear
+    item: UnitYear | RekapYear
     problems: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     seconds: float = 0.0
@@ -215,10 +226,10 @@ class Worker:
         if self._owns_printer and self.printer is not None:
             self.printer.close()
 
-    def render(self, item: UnitYear, progress: Progress = lambda step: None) -> Outcome:
+    def render(self, item: UnitYear | RekapYear, progress: Progress = lambda step: None) -> Outcome:
         """Render one unit-year; never raises for a data, chapter or printing failure."""
         start = time.monotonic()
-        final = config.report_dir(item.unit, item.year, self.options.output_dir)
+        final = item.report_dir(self.options.output_dir)
         final.parent.mkdir(parents=True, exist_ok=True)
         built = Path(tempfile.mkdtemp(prefix=f".{item.year}.", suffix=".tmp", dir=final.parent))
         built.chmod(0o755)  # mkdtemp makes it private; the report folder is not
@@ -251,24 +262,32 @@ class Worker:
                 outcome.problems[-1] += " " + _("(see {path})").format(path=failed_dir / kept)
         return outcome
 
-    def _build(self, item: UnitYear, built: Path, log: TextIO, outcome: Outcome,
+    def _build(self, item: UnitYear | RekapYear, built: Path, log: TextIO, outcome: Outcome,
                progress: Progress) -> None:
         opts = self.options
-        workbook = config.unit_year_dir(item.unit, item.year, opts.data_dir) / config.WORKBOOK_NAME
-        if not workbook.is_file():
+        rekap = isinstance(item, RekapYear)
+        workbook = (Path(opts.data_dir) if rekap else
+                    config.unit_year_dir(item.unit, item.year, opts.data_dir) / config.WORKBOOK_NAME)
+        if not rekap and not workbook.is_file():
             outcome.problems.append(_("no workbook at {path}").format(path=workbook))
             return
-        if not self.chapters:
+        chapter_files = find_chapters(opts.notebooks_dir, item)
+        if not chapter_files:
             outcome.problems.append(_("no chapter notebooks (NN_slug.ipynb) in {folder}")
-                                    .format(folder=opts.notebooks_dir))
+                                    .format(folder=Path(opts.notebooks_dir) / item.notebooks_subdir))
             return
         data_dir = str(Path(opts.data_dir).resolve())
         step = time.monotonic()
-        code = _FACTS_CODE.format(unit=item.unit, year=item.year, data_dir=data_dir)
+        if rekap:
+            code = _REKAP_FACTS_CODE.format(pemda=item.pemda, year=item.year, data_dir=data_dir)
+        else:
+            code = _FACTS_CODE.format(unit=item.unit, year=item.year, data_dir=data_dir)
         # Every kernel imports the helpers and parses the workbook (in parallel); imports and
-        # parsing are not held to --timeout.
+        # parsing are not held to --timeout. A roll-up loads the whole data folder: one kernel
+        # does it (it writes the dataset's cache), the others then read the cache.
         facts = self._each(lambda kernel: kernel.run_json(
-            code, max(opts.timeout or 0, FACTS_TIMEOUT)), self.kernels)[0]
+            code, max(opts.timeout or 0, FACTS_TIMEOUT)), self.kernels[:1] if rekap
+            else self.kernels)[0]
         log.write(f"data loaded and checked: {time.monotonic() - step:.2f} s\n")
         outcome.dibuat = facts["dibuat"]
         if "problems" in facts:
@@ -276,9 +295,9 @@ class Worker:
             outcome.problems.extend(facts["problems"])
             log.write("\n".join(outcome.problems) + "\n")
             return
-        params = {"unit": item.unit, "year": item.year, "data_dir": data_dir}
-        chapters = self._chapters(params, built, log, progress)
-        reviu = self._reviu(params, built, log, len(chapters) + 1, progress)
+        params = item.parameters(data_dir)
+        chapters = self._chapters(chapter_files, params, built, log, progress)
+        reviu = None if rekap else self._reviu(params, built, log, len(chapters) + 1, progress)
         step = time.monotonic()
         if reviu is not None and opts.include_reviu:
             chapters.append(reviu)
@@ -304,9 +323,9 @@ class Worker:
                 step = time.monotonic()
                 numbering = print_numbered(
                     self._print, html_file, built / f"{item.stem}.pdf",
-                    f"LKIP {item.year} · {facts['nama_unit']}",
+                    short_title(facts),
                     lambda pages: render_report(facts, chapters, pages, files=made),
-                    report_contents(chapters).anchors())
+                    report_contents(chapters, has_foreword(facts)).anchors())
                 self._write_log(log, f"PDF: {time.monotonic() - step:.2f} s, "
                                      f"{numbering.passes} passes\n")
                 if not numbering.pages:
@@ -336,14 +355,16 @@ class Worker:
             write(built / f"{item.stem}.{fmt}", facts, chapters)
             self._write_log(log, f"{fmt.upper()}: {time.monotonic() - step:.2f} s\n")
 
-    def _chapters(self, params: dict, built: Path, log: TextIO, progress: Progress) -> list:
-        """Run every chapter, sharing them out over the kernels; the report's chapters, in order.
+    def _chapters(self, chapter_files: list[Path], params: dict, built: Path, log: TextIO,
+                  progress: Progress) -> list:
+        """Run the chapters ``chapter_files``, sharing them out over the kernels; the report's
+        chapters, in order.
 
         Each kernel takes the next chapter not yet started (the largest notebook first, a cheap
         guess of the longest). After a failure no new chapter is started, and the failure of
         the earliest chapter (in chapter order) is raised.
         """
-        todo = list(enumerate(self.chapters))
+        todo = list(enumerate(chapter_files))
         if len(self.kernels) > 1:  # biggest notebooks first: the kernels finish closer together
             todo.sort(key=lambda numbered: -numbered[1].stat().st_size)
         done: dict[int, Any] = {}
@@ -371,7 +392,7 @@ class Worker:
         self._each(run, self.kernels)
         if failures:
             raise failures[min(failures)]
-        return [done[number] for number in range(len(self.chapters))]
+        return [done[number] for number in range(len(chapter_files))]
 
     def _reviu(self, params: dict, built: Path, log: TextIO, number: int,
                progress: Progress):

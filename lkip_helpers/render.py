@@ -11,6 +11,7 @@ print through the parent's, so two browsers never hold a report each at the same
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 from typing import Callable, Iterable
@@ -18,9 +19,9 @@ from typing import Callable, Iterable
 from .errors import OutputError
 from .executors import DEFAULT_EXECUTOR, executors
 from .i18n import Msg, _, ngettext
-from .index import write_index
+from .index import FACTS_FILE, write_index
 from .pipeline import REVIU_NOTEBOOK, Options, Outcome
-from .selection import UnitYear, find_chapters
+from .selection import RekapYear, UnitYear, find_chapters, rekap_years
 
 
 def render_batch(items: Iterable[UnitYear], options: Options, jobs: int | None = None,
@@ -36,8 +37,9 @@ def render_batch(items: Iterable[UnitYear], options: Options, jobs: int | None =
     items = list(items)
     runner = executors.get(executor)()
     reviu = (Path(options.notebooks_dir) / REVIU_NOTEBOOK).is_file()  # run after the chapters
-    steps = len(find_chapters(options.notebooks_dir)) + reviu + 1
-    with tqdm(total=len(items) * steps, unit="bab", desc="lkip render", leave=False,
+    steps = sum(len(find_chapters(options.notebooks_dir, item)) + 1
+                + (reviu and isinstance(item, UnitYear)) for item in items)
+    with tqdm(total=steps, unit="bab", desc="lkip render", leave=False,
               disable=None if show_progress is None else not show_progress) as bar:
         def progress(label: str, step: str) -> None:
             bar.set_postfix_str(label)
@@ -50,14 +52,36 @@ def render_batch(items: Iterable[UnitYear], options: Options, jobs: int | None =
                                   folder=options.output_dir, error=error)) from error
 
 
+def rekap_targets(items: Iterable[UnitYear], output_dir: Path) -> list[RekapYear]:
+    """The roll-ups of the local governments and years of ``items``, as their rendered reports'
+    ``facts.json`` name them (rendered now or before; a unit-year never rendered has none)."""
+    facts = []
+    for item in items:
+        path = item.report_dir(output_dir) / FACTS_FILE
+        try:
+            facts.append(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            continue
+    return rekap_years(facts)
+
+
 def run(items: list[UnitYear], options: Options, jobs: int | None, echo: Callable[[str], None],
-        pdf_note: str = "", executor: str = DEFAULT_EXECUTOR) -> int:
+        pdf_note: str = "", executor: str = DEFAULT_EXECUTOR, rekap: bool = False) -> int:
     """Render ``items``, write the index, print one line per unit-year and a summary.
 
-    Returns the exit status: 0 when every unit-year rendered, 1 otherwise.
+    ``rekap``: then also the roll-up of each local government and year among ``items``
+    (:class:`~lkip_helpers.selection.RekapYear`), from every workbook of the data folder.
+    Returns the exit status: 0 when every unit-year (and roll-up) rendered, 1 otherwise.
     """
     start = time.monotonic()
     outcomes = render_batch(items, options, jobs, executor=executor)
+    if rekap:
+        targets = rekap_targets(items, options.output_dir)
+        if targets:
+            outcomes += render_batch(targets, options, jobs, executor=executor)
+        else:
+            echo(_("no roll-up: none of these unit-years has a rendered report naming its "
+                   "local government"))
     try:
         index = write_index(options.output_dir, next((o.dibuat for o in outcomes if o.dibuat), None))
     except OSError as error:

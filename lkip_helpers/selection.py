@@ -1,6 +1,8 @@
 """Which unit-years to render: names, year ranges, what the data folder holds, the chapters.
 
-A :class:`UnitYear` is one unit's year (names checked by :mod:`lkip_helpers.config`);
+A :class:`UnitYear` is one unit's year (names checked by :mod:`lkip_helpers.config`); a
+:class:`RekapYear` the roll-up of one local government's units in one year (rendered like a
+unit-year, from the notebooks of ``notebooks/rekap/``);
 :func:`select` turns the command line's UNITS / YEARS / ``--all`` into a list of them,
 :func:`available` lists what ``data/`` holds, and :func:`find_chapters` the chapter notebooks
 (``notebooks/NN_slug.ipynb``) every unit-year runs, in chapter order.
@@ -37,6 +39,80 @@ class UnitYear:
     def stem(self) -> str:
         """Base name of the unit-year's report files, e.g. ``biro-umum-ntt-2023``."""
         return f"{self.unit}-{self.year}"
+
+    #: Where its notebooks are, under the notebooks folder ("": the folder itself).
+    notebooks_subdir = ""
+
+    def report_dir(self, reports_dir: Path | str | None = None) -> Path:
+        """Its report folder, ``reports/<unit>/<year>``."""
+        return config.report_dir(self.unit, self.year, reports_dir)
+
+    def parameters(self, data_dir: str) -> dict:
+        """The parameters its notebooks get (their ``parameters`` cell)."""
+        return {"unit": self.unit, "year": self.year, "data_dir": data_dir}
+
+
+@dataclass(frozen=True, order=True)
+class RekapYear:
+    """The roll-up of one local government's units in one year; ``pemda``: the slug of its
+    name (:func:`lkip_helpers.config.slug`), as its report folder is named."""
+
+    pemda: str
+    year: int
+
+    notebooks_subdir = config.REKAP_DIR_NAME
+
+    def __post_init__(self) -> None:
+        config.rekap_dir(self.pemda, self.year)  # checks both names
+        object.__setattr__(self, "year", config.check_year(self.year))
+
+    def __str__(self) -> str:
+        return f"{config.REKAP_DIR_NAME} {self.pemda} {self.year}"
+
+    @property
+    def stem(self) -> str:
+        """Base name of the roll-up's files, e.g. ``rekap-provinsi-nusa-tenggara-timur-2023``."""
+        return f"{config.REKAP_DIR_NAME}-{self.pemda}-{self.year}"
+
+    def report_dir(self, reports_dir: Path | str | None = None) -> Path:
+        """Its report folder, ``reports/rekap/<pemda>/<year>``."""
+        return config.rekap_dir(self.pemda, self.year, reports_dir)
+
+    def parameters(self, data_dir: str) -> dict:
+        return {"pemda": self.pemda, "year": self.year, "data_dir": data_dir}
+
+
+def _teks(value: object) -> str | None:
+    """Text of a profile field; None for a missing one (None, NaN, empty)."""
+    if value is None or value != value:  # NaN
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def nama_pemda(kabupaten_kota: object, provinsi: object) -> str | None:
+    """The local government of a unit: its kabupaten/kota, else "Provinsi <provinsi>"."""
+    kab, prov = _teks(kabupaten_kota), _teks(provinsi)
+    if kab:
+        return kab
+    if not prov:
+        return None
+    return prov if prov.lower().startswith("provinsi") else f"Provinsi {prov}"
+
+
+def rekap_years(facts: list[dict]) -> list[RekapYear]:
+    """The roll-ups of the local governments and years of rendered unit-years (their
+    ``facts.json``: ``kabupaten_kota``, ``provinsi``, ``tahun``), sorted; units without a
+    local government are in none."""
+    found = set()
+    for f in facts:
+        nama = nama_pemda(f.get("kabupaten_kota"), f.get("provinsi"))
+        if nama:
+            try:
+                found.add(RekapYear(config.slug(nama), int(f["tahun"])))
+            except (config.InvalidName, KeyError, ValueError):
+                continue
+    return sorted(found)
 
 
 def parse_years(text: str) -> list[int]:
@@ -91,6 +167,8 @@ def select(units: str | None, years: str | None, everything: bool, data_dir: Pat
     return found or [UnitYear(u, config.DEFAULT_YEAR) for u in names]
 
 
-def find_chapters(notebooks_dir: Path) -> list[Path]:
-    """The chapter notebooks ``NN_slug.ipynb`` of ``notebooks_dir``, in chapter order."""
-    return sorted(p for p in Path(notebooks_dir).glob("*.ipynb") if CHAPTER_PATTERN.match(p.name))
+def find_chapters(notebooks_dir: Path, item: UnitYear | RekapYear | None = None) -> list[Path]:
+    """The chapter notebooks ``NN_slug.ipynb`` of ``notebooks_dir``, in chapter order (of its
+    ``item.notebooks_subdir`` for a roll-up)."""
+    folder = Path(notebooks_dir) / (item.notebooks_subdir if item is not None else "")
+    return sorted(p for p in folder.glob("*.ipynb") if CHAPTER_PATTERN.match(p.name))
