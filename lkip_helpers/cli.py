@@ -169,7 +169,7 @@ def demo(folder: str, units: int | None, years: str | None, seed: int | None,
         seed=demo_module.DEFAULT_SEED if seed is None else seed, force=force, jobs=jobs)
     for line in demo_module.ringkasan(hasil):
         click.echo(line)
-    command = ["lkip", "render", "--all", "--data-dir", folder]
+    command = ["lkip", "render", "--all", "--rekap", "--data-dir", folder]
     click.echo(_("Next: {command}").format(command=shlex.join(command)))
 
 

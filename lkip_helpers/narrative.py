@@ -946,7 +946,7 @@ def narasi_rekap_tren(tren: pd.DataFrame, tren_unit: pd.DataFrame) -> str:
     (:func:`lkip_helpers.rekap.tren_pemda`) and how many units rose or fell
     (:func:`lkip_helpers.rekap.tren_unit`)."""
     def tahun(row: pd.Series) -> dict[str, str]:
-        return {"tahun": str(row["tahun"]), "capaian": fmt.persen(row["capaian_rata"]),
+        return {"tahun": str(int(row["tahun"])), "capaian": fmt.persen(row["capaian_rata"]),
                 "serapan": fmt.persen(row["serapan_belanja"])}
 
     arah = tren_unit["arah"].value_counts()

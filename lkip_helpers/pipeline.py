@@ -18,6 +18,11 @@ and ``reports/<unit>/<year>/`` receives:
 * ``render.log``: what the kernel and the chapters said that the reader must not see;
 * ``facts.json``: the cover and headline figures, read back by :mod:`lkip_helpers.index`.
 
+A local government's roll-up (:class:`~lkip_helpers.selection.RekapYear`) goes through the
+same pipeline with the notebooks of ``notebooks/rekap/`` and the parameters ``pemda``,
+``year`` and ``data_dir``, into ``reports/rekap/<pemda>/<year>/``: no workbook of its own (it
+reads the dataset of the whole data folder), no reviu page, no Kata Pengantar.
+
 A :class:`Worker` keeps its kernel(s) for all its unit-years; with several kernels the
 chapters of a unit-year run in parallel. Safety: a unit-year is built in a temporary folder
 beside its report and swapped in only when complete, so a failure leaves the last good report

@@ -192,7 +192,7 @@ def test_lkip_demo_prints_a_line_per_unit_a_summary_and_the_next_command(tmp_pat
     assert lines[0].startswith("dinas-pendidikan: 1 workbook (2024)")
     assert lines[1].startswith("biro-organisasi: 1 workbook (2024); no staff tables")
     assert lines[2].startswith("Wrote 2 workbooks of the fictional Provinsi Contoh Nusantara")
-    assert lines[3] == f"Next: lkip render --all --data-dir {folder}"
+    assert lines[3] == f"Next: lkip render --all --rekap --data-dir {folder}"
     assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.xlsx")) == \
         ["biro-organisasi/2024/lkip.xlsx", "dinas-pendidikan/2024/lkip.xlsx"]
     assert (folder / demo.MANIFEST).is_file()
