@@ -26,7 +26,7 @@ from . import config, swap
 from .errors import LkipError, NotFound, OutputError
 from .executors import DEFAULT_EXECUTOR, executors
 from .i18n import Msg, _, ngettext
-from .index import write_index
+from .index import INDEX_FILE, write_index
 from .lock import is_busy
 from .pipeline import REVIU_NOTEBOOK, REVIU_SUFFIX, Options, Outcome, report_stamp, workbook_of
 from .selection import UnitYear, available, find_chapters
@@ -109,11 +109,16 @@ def run(items: list[UnitYear], options: Options, jobs: int | None, echo: Callabl
     if todo:
         outcomes.update((o.item, o) for o in render_batch(todo, options, jobs, executor=executor))
     outcomes = [outcomes[item] for item in items]
-    try:
-        index = write_index(options.output_dir, next((o.dibuat for o in outcomes if o.dibuat), None))
-    except OSError as error:
-        raise OutputError(Msg("cannot write the index in {folder}: {error}",
-                              folder=options.output_dir, error=error)) from error
+    index = Path(options.output_dir) / INDEX_FILE
+    if any(o.ok and not o.unchanged for o in outcomes) or not index.exists():
+        # Rebuilt from every report folder's facts: the unchanged ones are listed too. When
+        # no report changed (nothing rendered, or only failures), neither did the index.
+        try:
+            write_index(options.output_dir, next((o.dibuat for o in outcomes if o.dibuat), None))
+        except OSError as error:
+            raise OutputError(Msg("cannot write the index in {folder}: {error}",
+                                  folder=options.output_dir,
+                                  error=error.strerror or error)) from error
     for outcome in outcomes:
         echo(outcome.report())
     failed = [o for o in outcomes if not o.ok]
