@@ -111,7 +111,7 @@ class ReportLock:
                             "finished"))
         return Busy(Msg("busy: another lkip render is rendering it (process {pid} on {host}, "
                         "since {since}); try again when it has finished",
-                        pid=pid, host=host, since=f"{day} {time}"))
+                        pid=pid, host=host, since=day + " " + time))
 
     def release(self) -> None:
         """Give the lock back and remove its file (nothing when not held)."""
