@@ -13,8 +13,8 @@ from typing import Any, Callable, Sequence
 import click
 
 from . import __version__
-from .errors import DataError, LkipError
-from .i18n import _
+from .errors import DataError, Interrupted, LkipError
+from .i18n import Msg, _
 
 
 def _user_error(error: Exception) -> tuple[int, str] | None:
@@ -28,12 +28,18 @@ class LkipGroup(click.Group):
     """The ``lkip`` group: maps every user error of every command to its message and exit code.
 
     A :class:`~lkip_helpers.errors.DataError` prints its problems on stdout (they are the
-    command's answer); any other error prints ``Error: ...`` on stderr. No traceback.
+    command's answer); any other error prints ``Error: ...`` on stderr. No traceback. A Ctrl-C
+    is one line too, with exit status 130 (:class:`~lkip_helpers.errors.Interrupted`); what
+    was being written has been removed by the ``finally`` blocks it unwound.
     """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:  # Ctrl-C (or, in lkip render, a SIGTERM): cleaned up by now
+            error = Interrupted(Msg("interrupted; nothing half-written was kept"))
+            click.echo(_("Error: {message}").format(message=error.message()), err=True)
+            ctx.exit(error.exit_code)
         except Exception as error:  # noqa: BLE001 - anything not a user error is re-raised
             known = _user_error(error)
             if known is None:
@@ -244,20 +250,27 @@ def check_summary(lkip) -> str:
               help="Also render the roll-up of each local government and year among these "
                    "unit-years (units ranked, below their minimums, totals, trends across the "
                    "years of the data folder) into reports/rekap/<local-government>/<year>/.")
+@click.option("--force", is_flag=True,
+              help="Render even the unit-years whose report was made from the same workbooks, "
+                   "notebooks, package and options (those are skipped otherwise).")
 @click.pass_context
 def render(ctx, units, years, everything, formats, jobs, executor, data_dir, output_dir,
-           notebooks_dir, pdf_engine, chromium, timeout, include_reviu, rekap) -> None:
+           notebooks_dir, pdf_engine, chromium, timeout, include_reviu, rekap, force) -> None:
     """Render reports of UNITS (comma list) for YEARS (2023, 2021,2023 or 2021-2023).
 
     Default: the embedded unit-year. A unit without years renders every year found under the
     data folder. Writes reports/<unit>/<year>/ (HTML, PDF, Word, Excel, the internal reviu
     page, executed notebooks, render.log) and reports/index.html; with --rekap also the
-    roll-ups reports/rekap/<local-government>/<year>/, linked from the index. Exit status: 0 all rendered, 1 some failed, 2 bad names or options.
+    roll-ups reports/rekap/<local-government>/<year>/, linked from the index. A unit-year whose
+    report is current (same workbooks, notebooks, package and options) is skipped: "unchanged".
+    Exit status: 0 all rendered or unchanged, 1 some failed (or busy: rendered by another
+    lkip render), 2 bad names or options or no workbook at all, 130 interrupted.
     """
     from pathlib import Path
 
     from . import config
     from .errors import UsageError
+    from .interrupts import terminate_as_interrupt
     from .pipeline import FORMATS, Options
     from .printing import resolve_pdf
     from .render import run
@@ -274,7 +287,9 @@ def render(ctx, units, years, everything, formats, jobs, executor, data_dir, out
         output_dir=Path(output_dir or config.REPORTS_DIR),
         formats=formats, timeout=timeout, pdf_engine=pdf_engine, pdf_executable=executable,
         include_reviu=include_reviu)
-    ctx.exit(run(items, options, jobs, click.echo, note, executor, rekap=rekap))
+    with terminate_as_interrupt():  # `kill PID` cleans up as Ctrl-C does
+        status = run(items, options, jobs, click.echo, note, executor, force=force, rekap=rekap)
+    ctx.exit(status)
 
 
 @main.command()

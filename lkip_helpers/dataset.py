@@ -64,9 +64,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import __version__, aset, config, ikhtisar, kinerja, komitmen, load, narrative, pegawai, reviu
+from . import aset, config, ikhtisar, kinerja, komitmen, load, narrative, pegawai, reviu
 from .anggaran import KOLOM_ANGGARAN, tabel_anggaran
 from .errors import NO_VALUE, DataError, Problem
+from .fingerprint import sha256_berkas, sidik_paket
 from .hitung import kosong, seri_float
 from .i18n import Msg, ngettext
 from .model import LkipYear
@@ -407,25 +408,6 @@ def baca_ekspor(path: Path | str) -> Dataset:
 
 
 @functools.lru_cache(maxsize=1)
-def sidik_paket() -> str:
-    """The package's fingerprint in cache keys: its version and the SHA-256 of its code and
-    message catalogues (``0.1.0-<16 hex digits>``)."""
-    package = Path(__file__).resolve().parent
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted([*package.rglob("*.py"), *package.glob("locale/*/LC_MESSAGES/*.po")]):
-        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
-    return f"{__version__}-{digest.hexdigest()[:16]}"
-
-
-def sha256_berkas(path: Path) -> str:
-    """The SHA-256 of a file's bytes (hex)."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _hash(*parts: str) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
 

@@ -10,7 +10,11 @@ to messages and exit codes in one place (papermill's ``exceptions.py`` is the mo
 * :class:`UsageError` (exit 2): options that do not go together, a tool that is missing;
 * :class:`DataError` (exit 1): a workbook with one or more :class:`Problem`;
 * :class:`RenderError` (exit 1): a report could not be produced (a chapter, the printer);
-* :class:`OutputError` (exit 1): the output could not be written (disk full, read-only).
+* :class:`OutputError` (exit 1): the output could not be written (read-only, a folder in use);
+  :class:`DiskFull` (no space left: names the folder and the space needed) and :class:`Busy`
+  (another ``lkip render`` is rendering the same unit-year) are kinds of it;
+* :class:`NotFound` (exit 2): nothing to work on (no workbook for the unit-year asked for);
+* :class:`Interrupted` (exit 130, as a shell reports Ctrl-C): the user stopped the command.
 
 A :class:`Problem` names one place (file, sheet, Excel row, column with its letter) with the
 value found and what was expected. The loader collects every problem of a workbook and raises
@@ -58,6 +62,24 @@ class RenderError(LkipError):
 
 class OutputError(LkipError, OSError):
     """Output could not be written (disk full, read-only folder, a folder in use)."""
+
+
+class DiskFull(OutputError):
+    """No space left where the output goes; the message names the folder and the space needed."""
+
+
+class Busy(OutputError):
+    """Another process is writing the same output (``lkip render`` of the same unit-year)."""
+
+
+class NotFound(UsageError):
+    """What the command was asked to work on does not exist (a unit-year without workbook)."""
+
+
+class Interrupted(LkipError):
+    """The user stopped the command (Ctrl-C, or a termination signal)."""
+
+    exit_code = 130
 
 
 class _NoValue:
@@ -147,4 +169,4 @@ class DataError(LkipError):
 
 
 __all__ = ["LkipError", "NameNotAllowed", "UsageError", "RenderError", "OutputError",
-           "DataError", "Problem", "NO_VALUE", "Msg", "show_value"]
+           "DiskFull", "Busy", "NotFound", "Interrupted", "DataError", "Problem", "NO_VALUE", "Msg", "show_value"]

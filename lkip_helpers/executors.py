@@ -26,6 +26,7 @@ from typing import Callable
 
 from .errors import UsageError
 from .i18n import Msg
+from .interrupts import interrupts_blocked, rendering, stop_workers, worker_ignores_interrupt
 from .pipeline import LOG_FILE, Options, Outcome, Worker
 from .printing import PrintServer, RemotePrinter, pdf_engine
 from .selection import UnitYear
@@ -95,6 +96,7 @@ def _init_worker(options: Options, batch_log_path: Path, events: multiprocessing
     """Pool initializer: start this process's kernel once, for all its jobs; PDFs are printed
     by the parent's :class:`PrintServer` (``printing``: its :meth:`~PrintServer.worker_args`)."""
     global _WORKER, _EVENTS
+    worker_ignores_interrupt()  # the parent decides on a Ctrl-C (lkip_helpers.interrupts)
     log = open(batch_log_path, "a", encoding="utf-8", buffering=1)  # noqa: SIM115 - lives with the process
     printer = RemotePrinter(*printing) if printing else None
     _WORKER, _EVENTS = Worker(options, log, printer=printer), events
@@ -104,7 +106,8 @@ def _init_worker(options: Options, batch_log_path: Path, events: multiprocessing
 
 
 def _render_in_worker(item: UnitYear) -> Outcome:
-    return _WORKER.render(item, lambda step: _EVENTS.put((str(item), step)))
+    with rendering():  # a SIGTERM from the parent interrupts it; nothing starts after one
+        return _WORKER.render(item, lambda step: _EVENTS.put((str(item), step)))
 
 
 class LocalExecutor(Executor):
@@ -134,15 +137,20 @@ class LocalExecutor(Executor):
                 with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                                          initargs=(options, batch_log, events, server.worker_args()
                                                    if server else None)) as pool:
-                    futures = [pool.submit(_render_in_worker, item) for item in items]
+                    with interrupts_blocked():  # until the workers ignore Ctrl-C themselves
+                        futures = [pool.submit(_render_in_worker, item) for item in items]
                     pending = set(futures)
-                    while pending:
-                        _, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-                        try:
-                            while True:
-                                progress(*events.get_nowait())
-                        except queue.Empty:
-                            pass
+                    try:
+                        while pending:
+                            _, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                            try:
+                                while True:
+                                    progress(*events.get_nowait())
+                            except queue.Empty:
+                                pass
+                    except BaseException:  # Ctrl-C: the workers clean up and render no more
+                        stop_workers(pool, futures)
+                        raise
                     return [future.result() for future in futures]
             finally:
                 if server is not None:

@@ -56,7 +56,13 @@ def write_index(output_dir: Path, dibuat: str | None = None) -> Path:
                  for label, suffix in LINKS if (folder / f"{item.stem}{suffix}").exists()]
         entries.append({**facts, "links": links})
     index = Path(output_dir) / INDEX_FILE
+    page = render_index(entries, dibuat or today(), rekap)
+    index.parent.mkdir(parents=True, exist_ok=True)
     tmp = index.with_name(f".{INDEX_FILE}.{os.getpid()}.tmp")
-    tmp.write_text(render_index(entries, dibuat or today(), rekap), encoding="utf-8")
-    os.replace(tmp, index)
+    try:
+        tmp.write_text(page, encoding="utf-8")
+        os.replace(tmp, index)
+    except BaseException:  # a full disk, an interrupt: no half-written page is left behind
+        tmp.unlink(missing_ok=True)
+        raise
     return index

@@ -18,15 +18,21 @@ and ``reports/<unit>/<year>/`` receives:
 * ``render.log``: what the kernel and the chapters said that the reader must not see;
 * ``facts.json``: the cover and headline figures, read back by :mod:`lkip_helpers.index`.
 
+* ``stamp.json``: what the report was made from (:func:`report_stamp`, :mod:`lkip_helpers.stamp`),
+  so that ``lkip render`` skips it while nothing changed.
+
 A local government's roll-up (:class:`~lkip_helpers.selection.RekapYear`) goes through the
 same pipeline with the notebooks of ``notebooks/rekap/`` and the parameters ``pemda``,
 ``year`` and ``data_dir``, into ``reports/rekap/<pemda>/<year>/``: no workbook of its own (it
 reads the dataset of the whole data folder), no reviu page, no Kata Pengantar.
 
 A :class:`Worker` keeps its kernel(s) for all its unit-years; with several kernels the
-chapters of a unit-year run in parallel. Safety: a unit-year is built in a temporary folder
-beside its report and swapped in only when complete, so a failure leaves the last good report
-untouched; the failed run is kept in ``reports/<unit>/<year>-failed/``. Which worker renders
+chapters of a unit-year run in parallel. Safety (:mod:`lkip_helpers.swap`): a unit-year is
+built, under its lock (:mod:`lkip_helpers.lock`), in a temporary folder beside its report and
+swapped in only when complete, so a failure leaves the last good report untouched; the failed
+run is kept in ``reports/<unit>/<year>-failed/``. The temporary folder is removed on every
+exit path (an interrupt included); a full disk or a folder that cannot be written is one line,
+and then nothing of the run is kept. Which worker renders
 which unit-year is the business of :mod:`lkip_helpers.executors`. The Word and Excel files
 are written from the executed chapters (the same visible items as the HTML) while the PDF
 prints, in a thread of this process (the printing waits on the browser).
@@ -34,12 +40,12 @@ prints, in a thread of this process (the printing waits on the browser).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
 import os
-import shutil
-import tempfile
+import signal
 import threading
 import time
 import traceback
@@ -48,18 +54,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, TextIO
 
-from . import config
+from . import config, swap
+from .errors import LkipError
 from .execute import (ChapterFailed, ChapterKernel, read_notebook, sign_notebook,
                       write_notebook)
 from .html_report import (chapter_from_notebook, external_references, has_foreword,
                           render_report, render_reviu, report_contents, report_links,
                           short_title)
-from .i18n import _
+from .i18n import _, bahasa
 from .index import FACTS_FILE
+from .lock import ReportLock
 from .pagination import print_numbered
 from .pdf import ChromiumError
 from .printing import DEFAULT_PDF_ENGINE, Printer, pdf_engine
 from .selection import RekapYear, UnitYear, find_chapters
+from .stamp import stamp, write_stamp
 
 FORMATS = ("html", "pdf", "docx", "xlsx")
 #: The formats written from the executed chapters beside the HTML.
@@ -69,7 +78,7 @@ REVIU_NOTEBOOK = "reviu_internal.ipynb"
 #: The internal reviu page beside the report: ``<unit>-<year>-reviu.html``.
 REVIU_SUFFIX = "-reviu"
 LOG_FILE = "render.log"
-FAILED_SUFFIX = "-failed"
+FAILED_SUFFIX = swap.FAILED_SUFFIX
 #: Seconds allowed for importing the helpers and loading the workbook before the chapters.
 FACTS_TIMEOUT = 300
 
@@ -126,6 +135,7 @@ class Outcome:
     files: list[Path] = field(default_factory=list)
     seconds: float = 0.0
     dibuat: str = ""  # the rendering date in Indonesian, once the data has loaded
+    unchanged: bool = False  # not rendered again: its report was made from the same inputs
 
     @property
     def ok(self) -> bool:
@@ -133,6 +143,9 @@ class Outcome:
 
     def report(self) -> str:
         """The outcome for the terminal: one line, or a data error's list of problems."""
+        if self.ok and self.unchanged:
+            return _("unchanged {item}: not rendered again (--force renders it)").format(
+                item=self.item)
         if self.ok:
             return _("ok     {item} ({seconds:.1f} s): {files}").format(
                 item=self.item, seconds=self.seconds, files=", ".join(map(str, self.files)))
@@ -144,29 +157,55 @@ def _one_line(text: object) -> str:
     return " ".join(str(text).split())
 
 
-# -- atomic replacement ------------------------------------------------------------------------
-def _swap_in(built: Path, final: Path) -> None:
-    """Put the complete folder ``built`` at ``final``, replacing what was there.
-
-    Both live in the same parent, so each step is a rename; the previous report is removed
-    only after the new one is in place.
-    """
-    previous = None
-    if final.exists():
-        previous = final.with_name(f".{final.name}.old-{os.getpid()}")
-        os.rename(final, previous)
-    os.rename(built, final)
-    if previous is not None:
-        shutil.rmtree(previous)
+# -- what a unit-year is made from ------------------------------------------------------------
+def workbook_of(item: UnitYear, data_dir: Path) -> Path:
+    """The workbook of ``item``: ``<data_dir>/<unit>/<year>/lkip.xlsx``."""
+    return config.unit_year_dir(item.unit, item.year, data_dir) / config.WORKBOOK_NAME
 
 
-def _keep_failed(built: Path, final: Path) -> Path:
-    """Move a failed build to ``<year>-failed`` beside the report, for inspection."""
-    failed = final.with_name(final.name + FAILED_SUFFIX)
-    if failed.exists():
-        shutil.rmtree(failed)
-    os.rename(built, failed)
-    return failed
+def missing_workbook(item: UnitYear | RekapYear, data_dir: Path) -> Path | None:
+    """The workbook ``item`` needs and the data folder lacks; None when it is there (a roll-up
+    needs none of its own: it reads whatever the data folder holds)."""
+    if isinstance(item, RekapYear):
+        return None
+    workbook = workbook_of(item, data_dir)
+    return None if workbook.is_file() else workbook
+
+
+def notebooks_of(options: Options, item: UnitYear | RekapYear | None = None) -> list[Path]:
+    """The notebooks ``item`` runs: the chapters, then (for a unit-year) the reviu when there
+    is one."""
+    reviu = Path(options.notebooks_dir) / REVIU_NOTEBOOK
+    if isinstance(item, RekapYear):
+        return find_chapters(options.notebooks_dir, item)
+    return [*find_chapters(options.notebooks_dir), *([reviu] if reviu.is_file() else [])]
+
+
+def formats_made(options: Options, wants_pdf: bool | None = None) -> list[str]:
+    """The formats actually written: PDF only when an engine prints it."""
+    wants_pdf = options.wants_pdf if wants_pdf is None else wants_pdf
+    return [f for f in options.formats if f != "pdf" or wants_pdf]
+
+
+def report_stamp(item: UnitYear | RekapYear, options: Options,
+                 wants_pdf: bool | None = None) -> dict:
+    """What the report of ``item`` is made from (:func:`lkip_helpers.stamp.stamp`): its
+    workbook and its unit's earlier ones (the reviu compares the years), the notebooks, and the
+    options that change the output. A roll-up is made from every workbook of the data folder
+    (its ranks, totals and trends change with any of them)."""
+    data_dir = Path(options.data_dir)
+    if isinstance(item, RekapYear):
+        inputs = sorted(data_dir.glob(f"*/*/{config.WORKBOOK_NAME}"))
+    else:
+        workbook = workbook_of(item, data_dir)
+        inputs = [workbook, *sorted(
+            p for p in workbook.parent.parent.glob(f"*/{config.WORKBOOK_NAME}")
+            if p.parent.name.isdigit() and int(p.parent.name) < item.year)]
+    return stamp(inputs, notebooks_of(options, item),
+                 {"formats": formats_made(options, wants_pdf),
+                  "include_reviu": options.include_reviu,
+                  "pdf_engine": options.pdf_engine if "pdf" in options.formats else None,
+                  "language": bahasa()}, root=data_dir)
 
 
 # -- one worker: its kernels, one printer ------------------------------------------------------
@@ -196,18 +235,41 @@ class Worker:
         self._owns_printer = printer is None
         self.printer: Printer | None = printer
         self._wants_pdf = options.wants_pdf or ("pdf" in options.formats and printer is not None)
+        self._stopping = threading.Event()  # set by an interrupt: start no new chapter
+        self.kernels: list[ChapterKernel] = []
         count = max(1, min(kernels, len(self.chapters)))
-        self.kernels: list[ChapterKernel] = self._each(
+        self.kernels = self._each(
             lambda _: ChapterKernel(options.notebooks_dir, batch_log), range(count))
 
-    @staticmethod
-    def _each(func: Callable, items: Iterable) -> list:
-        """``func`` over ``items``, in parallel threads when there are several; results in order."""
+    def _each(self, func: Callable, items: Iterable) -> list:
+        """``func`` over ``items``, in parallel threads when there are several; results in order.
+
+        An interrupt (Ctrl-C) reaches only this, the main thread: then no new chapter starts,
+        the kernels' running cells are interrupted, and it propagates once the threads end.
+        """
         items = list(items)
         if len(items) == 1:
             return [func(items[0])]
-        with ThreadPoolExecutor(len(items)) as pool:
+        pool = ThreadPoolExecutor(len(items))
+        try:
             return list(pool.map(func, items))
+        except (KeyboardInterrupt, SystemExit):
+            self._stopping.set()
+            self._interrupt_kernels()
+            raise
+        finally:
+            pool.shutdown(wait=True)
+
+    def _interrupt_kernels(self) -> None:
+        """Interrupt what the kernels run (they run in their own sessions: a Ctrl-C in the
+        terminal does not reach them)."""
+        for kernel in self.kernels:
+            process = getattr(getattr(kernel.km, "provisioner", None), "process", None)
+            if process is not None:
+                try:
+                    os.kill(process.pid, signal.SIGINT)
+                except OSError:
+                    pass
 
     def _route_library_logging(self) -> None:
         handler = logging.StreamHandler(self.batch_log)
@@ -226,20 +288,78 @@ class Worker:
                 self.printer = engine(self.options.pdf_executable, self.batch_log)
 
     def close(self) -> None:
-        """Stop the kernels and this worker's own engine."""
-        self._each(ChapterKernel.close, self.kernels)
-        if self._owns_printer and self.printer is not None:
-            self.printer.close()
+        """Stop the kernels and this worker's own engine (also after an interrupt, when a
+        kernel may be in any state: what fails to stop is logged, never raised)."""
+        def stop(thing: Any) -> None:
+            try:
+                thing.close()
+            except Exception as error:  # noqa: BLE001 - it is going away anyway
+                with contextlib.suppress(OSError, ValueError):
+                    self._write_log(self.batch_log, f"warning: could not stop "
+                                                    f"{type(thing).__name__} cleanly: "
+                                                    f"{type(error).__name__}: {error}\n")
 
-    def render(self, item: UnitYear | RekapYear, progress: Progress = lambda step: None) -> Outcome:
-        """Render one unit-year; never raises for a data, chapter or printing failure."""
+        self._each(stop, self.kernels)
+        if self._owns_printer and self.printer is not None:
+            stop(self.printer)
+
+    def render(self, item: UnitYear | RekapYear,
+               progress: Progress = lambda step: None) -> Outcome:
+        """Render one unit-year (or roll-up); never raises for a data, chapter, printing or
+        output failure: each is one line in the outcome.
+
+        A unit-year without workbook leaves no folder at all; one that another process renders
+        right now is left to it (its lock, :mod:`lkip_helpers.lock`). The build's temporary
+        folder is removed on every exit path; an interrupt propagates once it is gone. A full
+        disk or a folder that cannot be written keeps nothing of the run (a ``-failed`` copy
+        would only fill the disk further).
+        """
         start = time.monotonic()
-        final = item.report_dir(self.options.output_dir)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        built = Path(tempfile.mkdtemp(prefix=f".{item.year}.", suffix=".tmp", dir=final.parent))
-        built.chmod(0o755)  # mkdtemp makes it private; the report folder is not
         outcome = Outcome(item)
-        kept = ""  # what to look at after a failure, inside the kept folder
+        final = built = None
+        try:
+            final = item.report_dir(self.options.output_dir)
+            workbook = missing_workbook(item, self.options.data_dir)
+            if workbook is not None:
+                outcome.problems.append(_("no workbook at {path}").format(path=workbook))
+                return outcome
+            # The inputs as they are before the build reads them: an edit made while it runs
+            # gets the unit-year rendered again next time.
+            made_from = report_stamp(item, self.options, self._wants_pdf)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            with ReportLock(final):
+                swap.sweep(final)  # what a stopped run of this unit-year left behind
+                built = swap.new_build(final)
+                try:
+                    kept = self._build_logged(item, built, outcome, progress, start)
+                    if outcome.ok:
+                        write_stamp(built, made_from)
+                        swap.swap_in(built, final)
+                        swap.remove(final.with_name(final.name + FAILED_SUFFIX))
+                        outcome.files = sorted([*final.glob(f"{item.stem}.*"),
+                                                *final.glob(f"{item.stem}{REVIU_SUFFIX}.html")])
+                    else:
+                        failed_dir = swap.keep_failed(built, final)
+                        if kept:
+                            outcome.problems[-1] += " " + _("(see {path})").format(
+                                path=failed_dir / kept)
+                except OSError as error:  # measured before the partial build is removed
+                    raise swap.output_error(error, final, built) from None
+                finally:
+                    swap.remove(built)
+        except LkipError as error:  # busy, a name not allowed, a full disk, a read-only folder
+            outcome.problems = [_one_line(error.message())]
+        except OSError as error:  # the unit folder or the lock cannot be written
+            where = final or Path(self.options.output_dir) / item.unit / str(item.year)
+            outcome.problems = [_one_line(swap.output_error(error, where).message())]
+        outcome.seconds = time.monotonic() - start
+        return outcome
+
+    def _build_logged(self, item: UnitYear, built: Path, outcome: Outcome, progress: Progress,
+                      start: float) -> str:
+        """:meth:`_build` into ``built`` with its ``render.log``; after a failure, the file to
+        look at in the kept folder. A full disk and an interrupt propagate."""
+        kept = ""
         with open(built / LOG_FILE, "w", encoding="utf-8") as log:
             log.write(f"lkip render {item} started {dt.datetime.now():%Y-%m-%d %H:%M:%S}\n")
             try:
@@ -249,33 +369,22 @@ class Worker:
                 kept = f"notebooks/{failed.chapter}.ipynb" if failed.chapter else LOG_FILE
                 self._each(ChapterKernel.restart, self.kernels)
             except Exception as error:  # noqa: BLE001 - reported in one line, logged in full
+                if swap.is_disk_full(error):
+                    raise
                 log.write(traceback.format_exc())
-                outcome.problems.append(_one_line(f"{type(error).__name__}: {error}"))
+                outcome.problems.append(_one_line(
+                    error.message() if isinstance(error, LkipError)
+                    else f"{type(error).__name__}: {error}"))
                 kept = LOG_FILE
-            outcome.seconds = time.monotonic() - start
-            log.write(f"finished in {outcome.seconds:.2f} s: {'ok' if outcome.ok else 'FAILED'}\n")
-        if outcome.ok:
-            _swap_in(built, final)
-            stale = final.with_name(final.name + FAILED_SUFFIX)
-            if stale.exists():
-                shutil.rmtree(stale)
-            outcome.files = sorted([*final.glob(f"{item.stem}.*"),
-                                    *final.glob(f"{item.stem}{REVIU_SUFFIX}.html")])
-        else:
-            failed_dir = _keep_failed(built, final)
-            if kept:
-                outcome.problems[-1] += " " + _("(see {path})").format(path=failed_dir / kept)
-        return outcome
+            log.write(f"finished in {time.monotonic() - start:.2f} s: "
+                      f"{'ok' if outcome.ok else 'FAILED'}\n")
+        return kept
 
     def _build(self, item: UnitYear | RekapYear, built: Path, log: TextIO, outcome: Outcome,
                progress: Progress) -> None:
         opts = self.options
         rekap = isinstance(item, RekapYear)
-        workbook = (Path(opts.data_dir) if rekap else
-                    config.unit_year_dir(item.unit, item.year, opts.data_dir) / config.WORKBOOK_NAME)
-        if not rekap and not workbook.is_file():
-            outcome.problems.append(_("no workbook at {path}").format(path=workbook))
-            return
+        workbook = Path(opts.data_dir) if rekap else workbook_of(item, opts.data_dir)
         chapter_files = find_chapters(opts.notebooks_dir, item)
         if not chapter_files:
             outcome.problems.append(_("no chapter notebooks (NN_slug.ipynb) in {folder}")
@@ -379,7 +488,7 @@ class Worker:
         def run(kernel: ChapterKernel) -> None:
             while True:
                 with lock:
-                    if not todo or failures:
+                    if not todo or failures or self._stopping.is_set():
                         break
                     number, path = todo.pop(0)
                 try:

@@ -90,7 +90,7 @@ class PrintServer:
     def _serve(self) -> None:
         while (request := self.requests.get()) is not None:
             ident, html_file, pdf_file, footer = request
-            error = ""
+            error, code = "", None
             try:
                 if self._printer is None:
                     self._printer = self._engine(self._executable, self._log)
@@ -98,10 +98,12 @@ class PrintServer:
             except Exception as failure:  # noqa: BLE001 - the worker reports it in one line
                 error = f"{type(failure).__name__}: {failure}" if not isinstance(
                     failure, ChromiumError) else str(failure)
+                if isinstance(failure, OSError) and not isinstance(failure, ChromiumError):
+                    error, code = failure.strerror or error, failure.errno  # a full disk ...
                 if self._printer is not None:  # a fresh browser for the next report
                     self._printer.close()
                     self._printer = None
-            self.replies[ident[0]].put((ident, error))
+            self.replies[ident[0]].put((ident, error, code))
 
     def worker_args(self) -> tuple:
         """What a worker process needs to build its :class:`RemotePrinter`."""
@@ -132,12 +134,15 @@ class RemotePrinter:
         deadline = time.monotonic() + PRINT_WAIT
         while True:  # an answer to an earlier request given up on is skipped
             try:
-                answer, error = self._replies.get(timeout=max(0.0, deadline - time.monotonic()))
+                answer, error, code = self._replies.get(
+                    timeout=max(0.0, deadline - time.monotonic()))
             except queue.Empty:
                 raise ChromiumError(_("no PDF from the printing Chromium within {seconds} s")
                                     .format(seconds=PRINT_WAIT)) from None
             if answer == ident:
                 break
+        if code is not None:  # writing the PDF failed, not the browser: the same error here
+            raise OSError(code, error, str(pdf_file))
         if error:
             raise ChromiumError(error)
 

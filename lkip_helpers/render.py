@@ -5,23 +5,34 @@ through the pipeline of one unit-year (:mod:`lkip_helpers.pipeline`), writes the
 (:mod:`lkip_helpers.index`) and reports one line per unit-year and a summary. Which
 unit-years: :mod:`lkip_helpers.selection`; printing: :mod:`lkip_helpers.printing`.
 
+Before anything is rendered, :func:`run` sweeps what stopped runs left in the output folder
+(:func:`lkip_helpers.swap.sweep_all`), and leaves out, without starting a kernel or a browser:
+a unit-year without workbook (no folder is made; none at all: :class:`~lkip_helpers.errors.NotFound`),
+one whose report was made from the same inputs (its stamp, :mod:`lkip_helpers.stamp`; unless
+``force``), and one another ``lkip render`` is rendering right now (its lock).
+
 Memory: there is ONE PDF engine per ``lkip render``: a lone worker owns it, parallel workers
 print through the parent's, so two browsers never hold a report each at the same time.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import time
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .errors import OutputError
+from . import config, swap
+from .errors import LkipError, NotFound, OutputError
 from .executors import DEFAULT_EXECUTOR, executors
 from .i18n import Msg, _, ngettext
-from .index import FACTS_FILE, write_index
-from .pipeline import REVIU_NOTEBOOK, Options, Outcome
-from .selection import RekapYear, UnitYear, find_chapters, rekap_years
+from .index import FACTS_FILE, INDEX_FILE, write_index
+from .lock import is_busy
+from .pipeline import (REVIU_NOTEBOOK, REVIU_SUFFIX, Options, Outcome, missing_workbook,
+                       report_stamp, workbook_of)
+from .selection import RekapYear, UnitYear, available, find_chapters, rekap_years
+from .stamp import is_current
 
 
 def render_batch(items: Iterable[UnitYear], options: Options, jobs: int | None = None,
@@ -65,35 +76,92 @@ def rekap_targets(items: Iterable[UnitYear], output_dir: Path) -> list[RekapYear
     return rekap_years(facts)
 
 
+def _not_found(missing: list[UnitYear], data_dir: Path) -> NotFound:
+    """No workbook for any unit-year asked for: say which, and the nearest unit name there."""
+    units = sorted({item.unit for item in available(data_dir)})
+    close = difflib.get_close_matches(missing[0].unit, units, n=1)
+    if close:
+        hint = Msg("did you mean {unit}?", unit=close[0])
+    elif units:
+        hint = Msg("units there: {units}", units=", ".join(units))
+    else:
+        hint = Msg("the folder holds no workbook")
+    return NotFound(Msg("no workbook for {items} ({path}); {hint}",
+                        items=", ".join(map(str, missing)),
+                        path=workbook_of(missing[0], data_dir), hint=hint))
+
+
+def _left_out(item: UnitYear | RekapYear, options: Options, force: bool) -> Outcome | None:
+    """The outcome of ``item`` when it is not to be rendered (no workbook, unchanged, busy)."""
+    workbook = missing_workbook(item, options.data_dir)
+    if workbook is not None:
+        return Outcome(item, problems=[_("no workbook at {path}").format(path=workbook)])
+    try:
+        final = item.report_dir(options.output_dir)
+    except LkipError as error:  # a unit folder linked to outside the output folder
+        return Outcome(item, problems=[error.message()])
+    if not force and is_current(final, report_stamp(item, options)):
+        return Outcome(item, unchanged=True, files=sorted(
+            [*final.glob(f"{item.stem}.*"), *final.glob(f"{item.stem}{REVIU_SUFFIX}.html")]))
+    busy = is_busy(final)
+    return Outcome(item, problems=[busy.message()]) if busy else None
+
+
+def _render_current(items: list, options: Options, jobs: int | None, executor: str,
+                    force: bool) -> list[Outcome]:
+    """Render those of ``items`` that are not left out (:func:`_left_out`); outcomes in order."""
+    outcomes = {item: _left_out(item, options, force) for item in items}
+    todo = [item for item, outcome in outcomes.items() if outcome is None]
+    if todo:
+        outcomes.update((o.item, o) for o in render_batch(todo, options, jobs, executor=executor))
+    return [outcomes[item] for item in items]
+
+
 def run(items: list[UnitYear], options: Options, jobs: int | None, echo: Callable[[str], None],
-        pdf_note: str = "", executor: str = DEFAULT_EXECUTOR, rekap: bool = False) -> int:
+        pdf_note: str = "", executor: str = DEFAULT_EXECUTOR, force: bool = False,
+        rekap: bool = False) -> int:
     """Render ``items``, write the index, print one line per unit-year and a summary.
 
-    ``rekap``: then also the roll-up of each local government and year among ``items``
-    (:class:`~lkip_helpers.selection.RekapYear`), from every workbook of the data folder.
-    Returns the exit status: 0 when every unit-year (and roll-up) rendered, 1 otherwise.
+    Unit-years whose report is current are skipped unless ``force``. ``rekap``: then also the
+    roll-up of each local government and year among ``items``
+    (:class:`~lkip_helpers.selection.RekapYear`, from every workbook of the data folder; skipped
+    the same way while none of them changed). Returns the exit status: 0 when every unit-year
+    (and roll-up) rendered or was current, 1 otherwise. No workbook for any of ``items``:
+    :class:`~lkip_helpers.errors.NotFound`, and nothing is written.
     """
     start = time.monotonic()
-    outcomes = render_batch(items, options, jobs, executor=executor)
+    missing = [item for item in items if missing_workbook(item, options.data_dir)]
+    if items and len(missing) == len(items):
+        raise _not_found(missing, Path(options.data_dir))
+    swap.sweep_all(options.output_dir)
+    outcomes = _render_current(items, options, jobs, executor, force)
     if rekap:
         targets = rekap_targets(items, options.output_dir)
-        if targets:
-            outcomes += render_batch(targets, options, jobs, executor=executor)
-        else:
+        if not targets:
             echo(_("no roll-up: none of these unit-years has a rendered report naming its "
                    "local government"))
-    try:
-        index = write_index(options.output_dir, next((o.dibuat for o in outcomes if o.dibuat), None))
-    except OSError as error:
-        raise OutputError(Msg("cannot write the index in {folder}: {error}",
-                              folder=options.output_dir, error=error)) from error
+        outcomes += _render_current(targets, options, jobs, executor, force)
+    index = Path(options.output_dir) / INDEX_FILE
+    if any(o.ok and not o.unchanged for o in outcomes) or not index.exists():
+        # Rebuilt from every report folder's facts: the unchanged ones are listed too. When
+        # no report changed (nothing rendered, or only failures), neither did the index.
+        try:
+            write_index(options.output_dir, next((o.dibuat for o in outcomes if o.dibuat), None))
+        except OSError as error:
+            raise OutputError(Msg("cannot write the index in {folder}: {error}",
+                                  folder=options.output_dir,
+                                  error=error.strerror or error)) from error
     for outcome in outcomes:
         echo(outcome.report())
     failed = [o for o in outcomes if not o.ok]
+    unchanged = sum(o.unchanged for o in outcomes)
     summary = ngettext("{done} of {total} unit-year rendered in {seconds:.1f} s; index: {index}",
                        "{done} of {total} unit-years rendered in {seconds:.1f} s; index: {index}",
-                       len(outcomes)).format(done=len(outcomes) - len(failed), total=len(outcomes),
+                       len(outcomes)).format(done=len(outcomes) - len(failed) - unchanged,
+                                             total=len(outcomes),
                                              seconds=time.monotonic() - start, index=index)
+    if unchanged:
+        summary += "; " + _("{count} unchanged").format(count=unchanged)
     if failed:
         summary += "; " + _("{count} FAILED (details in their render.log)").format(count=len(failed))
     echo(summary)

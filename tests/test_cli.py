@@ -111,22 +111,27 @@ def fake_executor(monkeypatch):
     return _Fake
 
 
-def test_a_registered_executor_is_offered_and_used(fake_executor, tmp_path):
+def test_a_registered_executor_is_offered_and_used(fake_executor, tmp_path, workbook_copy):
+    for unit in ("unit-a", "unit-b"):
+        workbook_copy(unit=unit)
     result = CliRunner().invoke(main, ["render", "unit-a,unit-b", "2023", "--executor", "fake",
-                                       "--format", "html", "--output-dir", str(tmp_path), "-j", "3"])
+                                       "--format", "html", "--output-dir", str(tmp_path / "out"),
+                                       "--data-dir", str(workbook_copy.data_dir), "-j", "3"])
     assert result.exit_code == 1, result.output
     [(items, engine, formats, jobs)] = fake_executor.seen
     assert [str(i) for i in items] == ["unit-a 2023", "unit-b 2023"]
     assert (engine, formats, jobs) == ("chromium", ("html",), 3)
     assert "FAILED unit-b 2023: chapter 01_x" in result.stdout
-    assert "1 of 2 unit-years rendered" in result.stdout and (tmp_path / "index.html").exists()
+    assert "1 of 2 unit-years rendered" in result.stdout
+    assert (tmp_path / "out" / "index.html").exists()
 
 
-def test_an_unwritable_output_folder_is_an_output_error(fake_executor, tmp_path):
+def test_an_unwritable_output_folder_is_an_output_error(fake_executor, tmp_path, workbook_copy):
+    workbook_copy(unit="unit-a")
     (tmp_path / "file").write_text("")
     result = CliRunner().invoke(main, ["render", "unit-a", "2023", "--executor", "fake",
-                                       "--format", "html", "--output-dir",
-                                       str(tmp_path / "file" / "out")])
+                                       "--format", "html", "--data-dir", str(workbook_copy.data_dir),
+                                       "--output-dir", str(tmp_path / "file" / "out")])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: cannot write") and "Traceback" not in result.output
 
