@@ -224,7 +224,11 @@ def check_summary(lkip) -> str:
               help="Unit-years rendered in parallel (default: number of CPU cores).")
 @click.option("--executor", type=RegistryChoice(_executor_names), default="local",
               show_default=True,
-              help="How unit-years are shared out: local (parallel processes) or serial.")
+              help="How unit-years are shared out: local (parallel processes), serial, or dask "
+                   "(a Dask cluster: a local one of --jobs workers, or the one at --scheduler).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="With --executor dask: the scheduler of a running Dask cluster, e.g. "
+                   "tcp://host:8786 (default: start a local cluster for the batch).")
 @click.option("--data-dir", type=click.Path(file_okay=False), default=None,
               help="Folder holding <unit>/<year>/lkip.xlsx (default: the project's data/).")
 @click.option("--output-dir", type=click.Path(file_okay=False), default=None,
@@ -241,8 +245,8 @@ def check_summary(lkip) -> str:
               help="Append the reviu (the unit's checklist) to the report as its last chapter, "
                    "instead of writing it to its own internal page <unit>-<year>-reviu.html.")
 @click.pass_context
-def render(ctx, units, years, everything, formats, jobs, executor, data_dir, output_dir,
-           notebooks_dir, pdf_engine, chromium, timeout, include_reviu) -> None:
+def render(ctx, units, years, everything, formats, jobs, executor, scheduler, data_dir,
+           output_dir, notebooks_dir, pdf_engine, chromium, timeout, include_reviu) -> None:
     """Render reports of UNITS (comma list) for YEARS (2023, 2021,2023 or 2021-2023).
 
     Default: the embedded unit-year. A unit without years renders every year found under the
@@ -253,11 +257,13 @@ def render(ctx, units, years, everything, formats, jobs, executor, data_dir, out
 
     from . import config
     from .errors import UsageError
+    from .executors import executors
     from .pipeline import FORMATS, Options
     from .printing import resolve_pdf
     from .render import run
     from .selection import select
 
+    runner = executors.create(executor, scheduler)
     formats = tuple(formats or FORMATS)
     items = select(units, years, everything, Path(data_dir or config.DATA_DIR))
     executable, note = resolve_pdf(formats, pdf_engine, chromium)
@@ -269,7 +275,7 @@ def render(ctx, units, years, everything, formats, jobs, executor, data_dir, out
         output_dir=Path(output_dir or config.REPORTS_DIR),
         formats=formats, timeout=timeout, pdf_engine=pdf_engine, pdf_executable=executable,
         include_reviu=include_reviu)
-    ctx.exit(run(items, options, jobs, click.echo, note, executor))
+    ctx.exit(run(items, options, jobs, click.echo, note, runner))
 
 
 @main.command()

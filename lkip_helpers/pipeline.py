@@ -153,6 +153,30 @@ def _keep_failed(built: Path, final: Path) -> Path:
     return failed
 
 
+def build_dir(final: Path) -> Path:
+    """A new temporary folder beside the report folder ``final``, to build a unit-year in."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    built = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent))
+    built.chmod(0o755)  # mkdtemp makes it private; the report folder is not
+    return built
+
+
+def finish_build(outcome: Outcome, built: Path, final: Path) -> Path | None:
+    """Put a unit-year's build in place: swapped in whole when ``outcome`` is ok (its report
+    files go to ``outcome.files``; an older failed run is dropped), else kept as
+    ``<year>-failed``, which is returned. Used by :class:`Worker` and by executors that build
+    elsewhere and write the files here (:mod:`lkip_helpers.dask_executor`)."""
+    if not outcome.ok:
+        return _keep_failed(built, final)
+    _swap_in(built, final)
+    stale = final.with_name(final.name + FAILED_SUFFIX)
+    if stale.exists():
+        shutil.rmtree(stale)
+    stem = outcome.item.stem
+    outcome.files = sorted([*final.glob(f"{stem}.*"), *final.glob(f"{stem}{REVIU_SUFFIX}.html")])
+    return None
+
+
 # -- one worker: its kernels, one printer ------------------------------------------------------
 class Worker:
     """Renders unit-years one after another with ``kernels`` kernels and one printer.
@@ -219,9 +243,7 @@ class Worker:
         """Render one unit-year; never raises for a data, chapter or printing failure."""
         start = time.monotonic()
         final = config.report_dir(item.unit, item.year, self.options.output_dir)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        built = Path(tempfile.mkdtemp(prefix=f".{item.year}.", suffix=".tmp", dir=final.parent))
-        built.chmod(0o755)  # mkdtemp makes it private; the report folder is not
+        built = build_dir(final)
         outcome = Outcome(item)
         kept = ""  # what to look at after a failure, inside the kept folder
         with open(built / LOG_FILE, "w", encoding="utf-8") as log:
@@ -238,17 +260,9 @@ class Worker:
                 kept = LOG_FILE
             outcome.seconds = time.monotonic() - start
             log.write(f"finished in {outcome.seconds:.2f} s: {'ok' if outcome.ok else 'FAILED'}\n")
-        if outcome.ok:
-            _swap_in(built, final)
-            stale = final.with_name(final.name + FAILED_SUFFIX)
-            if stale.exists():
-                shutil.rmtree(stale)
-            outcome.files = sorted([*final.glob(f"{item.stem}.*"),
-                                    *final.glob(f"{item.stem}{REVIU_SUFFIX}.html")])
-        else:
-            failed_dir = _keep_failed(built, final)
-            if kept:
-                outcome.problems[-1] += " " + _("(see {path})").format(path=failed_dir / kept)
+        failed_dir = finish_build(outcome, built, final)
+        if failed_dir is not None and kept:
+            outcome.problems[-1] += " " + _("(see {path})").format(path=failed_dir / kept)
         return outcome
 
     def _build(self, item: UnitYear, built: Path, log: TextIO, outcome: Outcome,

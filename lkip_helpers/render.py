@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import OutputError
-from .executors import DEFAULT_EXECUTOR, executors
+from .executors import DEFAULT_EXECUTOR, Executor, executors
 from .i18n import Msg, _, ngettext
 from .index import write_index
 from .pipeline import REVIU_NOTEBOOK, Options, Outcome
@@ -25,8 +25,8 @@ from .selection import UnitYear, find_chapters
 
 def render_batch(items: Iterable[UnitYear], options: Options, jobs: int | None = None,
                  show_progress: bool | None = None,
-                 executor: str = DEFAULT_EXECUTOR) -> list[Outcome]:
-    """Render ``items`` with the executor called ``executor``; outcomes in ``items`` order.
+                 executor: str | Executor = DEFAULT_EXECUTOR) -> list[Outcome]:
+    """Render ``items`` with ``executor`` (or the one of that name); outcomes in ``items`` order.
 
     The progress bar counts chapters (plus the assembly step) of all unit-years; it shows on a
     terminal only unless ``show_progress`` says otherwise.
@@ -34,7 +34,7 @@ def render_batch(items: Iterable[UnitYear], options: Options, jobs: int | None =
     from tqdm import tqdm
 
     items = list(items)
-    runner = executors.get(executor)()
+    runner = executors.create(executor) if isinstance(executor, str) else executor
     reviu = (Path(options.notebooks_dir) / REVIU_NOTEBOOK).is_file()  # run after the chapters
     steps = len(find_chapters(options.notebooks_dir)) + reviu + 1
     with tqdm(total=len(items) * steps, unit="bab", desc="lkip render", leave=False,
@@ -51,7 +51,7 @@ def render_batch(items: Iterable[UnitYear], options: Options, jobs: int | None =
 
 
 def run(items: list[UnitYear], options: Options, jobs: int | None, echo: Callable[[str], None],
-        pdf_note: str = "", executor: str = DEFAULT_EXECUTOR) -> int:
+        pdf_note: str = "", executor: str | Executor = DEFAULT_EXECUTOR) -> int:
     """Render ``items``, write the index, print one line per unit-year and a summary.
 
     Returns the exit status: 0 when every unit-year rendered, 1 otherwise.
