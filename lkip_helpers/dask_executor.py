@@ -53,7 +53,6 @@ import uuid
 from collections import deque
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from functools import lru_cache
 from typing import Any, Callable
 
 from . import config
@@ -118,7 +117,6 @@ def batch_notebooks(notebooks_dir: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in paths}
 
 
-@lru_cache(maxsize=None)
 def _where() -> tuple[str, str]:
     """This machine and user's Jupyter data folder: where a notebook signature is trusted."""
     from jupyter_core.paths import jupyter_data_dir
@@ -144,6 +142,27 @@ class Delivery:
     where: tuple[str, str] = ("", "")
 
 
+def sync_workbooks(data_dir: Path, unit: str, inputs: dict[int, bytes]) -> None:
+    """Make ``data_dir/<unit>/`` hold exactly the workbooks ``inputs`` (year -> bytes).
+
+    An unchanged workbook keeps its file and modification time, so the kernel's loader cache
+    (keyed by path, time and size) still holds it for the next unit-year of the same unit.
+    """
+    unit_dir = config.unit_year_dir(unit, config.MIN_YEAR, data_dir).parent
+    wanted = {config.unit_year_dir(unit, year, data_dir) / config.WORKBOOK_NAME: data
+              for year, data in inputs.items()}
+    for old in sorted(unit_dir.glob(f"*/{config.WORKBOOK_NAME}")) if unit_dir.is_dir() else []:
+        if old not in wanted:
+            old.unlink()
+    for path, data in wanted.items():
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.part")
+        partial.write_bytes(data)
+        os.replace(partial, path)
+
+
 class _Slot:
     """One warm :class:`~lkip_helpers.pipeline.Worker` with its own data and reports folders."""
 
@@ -157,23 +176,6 @@ class _Slot:
         self._shipped = 0
         self.options = replace(options, data_dir=self.data, output_dir=self.reports)
         self.worker = Worker(self.options, self._log)
-
-    def sync(self, unit: str, inputs: dict[int, bytes]) -> None:
-        """Make ``data/<unit>/`` hold exactly the workbooks ``inputs`` (year -> bytes); an
-        unchanged one keeps its file and modification time: the kernel's loader cache holds."""
-        unit_dir = config.unit_year_dir(unit, config.MIN_YEAR, self.data).parent
-        wanted = {config.unit_year_dir(unit, year, self.data) / config.WORKBOOK_NAME: data
-                  for year, data in inputs.items()}
-        for old in sorted(unit_dir.glob(f"*/{config.WORKBOOK_NAME}")) if unit_dir.is_dir() else []:
-            if old not in wanted:
-                old.unlink()
-        for path, data in wanted.items():
-            if path.is_file() and path.read_bytes() == data:
-                continue
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_name(f".{path.name}.part")
-            partial.write_bytes(data)
-            os.replace(partial, path)
 
     def collect(self, item: UnitYear, ok: bool) -> list[tuple[str, bytes]]:
         """The files of the folder ``render`` left (report or ``-failed``), then remove it."""
@@ -226,13 +228,15 @@ class _WorkerBatch:
         self.options = replace(options, notebooks_dir=notebooks_dir, pdf_executable=executable)
         self._idle: list[_Slot] = []
         self._slots: list[_Slot] = []
+        self._made = 0
         self._lock = threading.Lock()
 
     def _checkout(self) -> _Slot:
         with self._lock:
             if self._idle:
                 return self._idle.pop()
-            root = self.root / f"slot-{len(self._slots) + 1}"
+            self._made += 1
+            root = self.root / f"slot-{self._made}"
         slot = _Slot(root, self.options)  # starts a kernel: outside the lock
         with self._lock:
             self._slots.append(slot)
@@ -245,7 +249,7 @@ class _WorkerBatch:
                             where=_where())
         slot = self._checkout()
         try:
-            slot.sync(item.unit, inputs)
+            sync_workbooks(slot.data, item.unit, inputs)
             outcome = slot.worker.render(item, progress)
             files = slot.collect(item, outcome.ok)
             folders = {"data": str(slot.data), "reports": str(slot.reports),
@@ -416,8 +420,11 @@ class DaskExecutor(Executor):
             client.subscribe_topic(_topic(token), lambda event: events.put(("step", event[1])))
             try:
                 client.register_plugin(plugin, name=f"lkip-{token}")
-                self._loop(client, distributed, token, items, options, steps, progress, events,
-                           outcomes, log)
+                self._loop(client, token, items, options, steps, progress, events, outcomes,
+                           log)
+            except OSError as error:  # Dask's connection to the cluster, not a file here
+                raise RenderError(Msg("the Dask cluster stopped answering: {error}",
+                                      error=_one_line(error))) from error
             finally:
                 client.unsubscribe_topic(_topic(token))
                 try:
@@ -447,7 +454,7 @@ class DaskExecutor(Executor):
             dashboard_address=None, memory_limit=0, silence_logs=logging.ERROR)
         return _ClusterClient(distributed.Client(cluster), cluster)
 
-    def _loop(self, client: Any, distributed: Any, token: str, items: list[UnitYear],
+    def _loop(self, client: Any, token: str, items: list[UnitYear],
               options: Options, steps: int, progress: BatchProgress, events: queue.Queue,
               outcomes: list, log: Any) -> None:
         """Keep ``IN_FLIGHT`` tasks per Dask thread going; publish each result as it arrives."""
@@ -522,4 +529,5 @@ class _ClusterClient:
             self.cluster.close()
 
 
-__all__ = ["DaskExecutor", "Delivery", "batch_notebooks", "publish", "unit_inputs"]
+__all__ = ["DaskExecutor", "Delivery", "batch_notebooks", "publish", "sync_workbooks",
+           "unit_inputs"]
