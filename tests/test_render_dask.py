@@ -196,15 +196,6 @@ def province(tmp_path_factory):
                      jobs=1).folder
 
 
-def _chapter(title: str, code: str) -> nbformat.NotebookNode:
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "language": "python", "display_name": "Python 3"}
-    params = nbformat.v4.new_code_cell('unit = "x"\nyear = 2000\ndata_dir = None')
-    params.metadata["tags"] = ["parameters"]
-    nb.cells = [nbformat.v4.new_markdown_cell(f"# {title}"), params, nbformat.v4.new_code_cell(code)]
-    return nb
-
-
 #: Installed as sitecustomize in the cluster's workers and their kernels: every file operation
 #: on a path under LKIP_AUDIT_FORBIDDEN goes to LKIP_AUDIT_LOG; each process says it watches.
 AUDIT_HOOK = textwrap.dedent('''
@@ -251,10 +242,11 @@ def test_a_batch_on_a_cluster_shares_no_folder_with_the_client(province, tmp_pat
     notebooks.mkdir()
     for path in [*CHAPTERS, config.NOTEBOOKS_DIR / REVIU_NOTEBOOK]:
         (notebooks / path.name).write_bytes(path.read_bytes())
-    fault = _chapter("Gangguan", "if (unit, year) == ('dinas-pendidikan', 2023):\n"
-                                 "    raise ValueError('sengaja gagal')")
-    fault.cells.insert(1, nbformat.v4.new_markdown_cell("Bab ini gagal untuk satu unit-tahun."))
+    fault = nbformat.read(config.NOTEBOOKS_DIR / "04_penutup.ipynb", as_version=4)
+    fault.cells.append(nbformat.v4.new_code_cell(  # a real chapter, failing for one unit-year
+        "if (unit, year) == ('dinas-pendidikan', 2023):\n    raise ValueError('sengaja gagal')"))
     nbformat.write(fault, notebooks / "95_gangguan.ipynb")
+    failing_cell = len(fault.cells)  # its last cell, numbered as in the notebook written
     out, audit, hook = tmp_path / "out", tmp_path / "audit", tmp_path / "hook"
     audit.mkdir()
     hook.mkdir()
@@ -279,7 +271,8 @@ def test_a_batch_on_a_cluster_shares_no_folder_with_the_client(province, tmp_pat
     assert result.exit_code == 1, result.output
     failed = out.resolve() / "dinas-pendidikan" / "2023-failed"
     assert [line for line in result.output.splitlines() if line.startswith("FAILED")] == [
-        f"FAILED dinas-pendidikan 2023: chapter 95_gangguan, cell 4: ValueError: sengaja gagal "
+        f"FAILED dinas-pendidikan 2023: chapter 95_gangguan, cell {failing_cell}: ValueError: "
+        f"sengaja gagal "
         f"(see {failed}/notebooks/95_gangguan.ipynb)"]
     assert "3 of 4 unit-years rendered" in result.output and "Traceback" not in result.output
     kept = nbformat.read(failed / "notebooks" / "95_gangguan.ipynb", as_version=4)
@@ -296,7 +289,7 @@ def test_a_batch_on_a_cluster_shares_no_folder_with_the_client(province, tmp_pat
                     *(f"notebooks/{n}" for n in names)} | ({f"{stem}.pdf"} if "pdf" in formats else set())
         assert set(_snapshot(folder)) == expected
         html = (folder / f"{stem}.html").read_text("utf-8")
-        assert html.rstrip().endswith("</html>") and "Bab ini gagal untuk satu" in html
+        assert html.rstrip().endswith("</html>") and 'id="bab-95_gangguan"' in html
         if "pdf" in formats:
             from pypdf import PdfReader
 
