@@ -419,7 +419,7 @@ class DaskExecutor(Executor):
             events: queue.Queue = queue.Queue()
             client.subscribe_topic(_topic(token), lambda event: events.put(("step", event[1])))
             try:
-                client.register_plugin(plugin, name=f"lkip-{token}")
+                self._register(client, plugin, f"lkip-{token}")
                 self._loop(client, token, items, options, steps, progress, events, outcomes,
                            log)
             except OSError as error:  # Dask's connection to the cluster, not a file here
@@ -432,6 +432,18 @@ class DaskExecutor(Executor):
                 except Exception as error:  # noqa: BLE001 - the workers stop them when closing
                     log.write(f"could not remove the lkip plugin from the workers: {error}\n")
         return outcomes  # type: ignore[return-value]
+
+    def _register(self, client: Any, plugin: _LkipPlugin, name: str) -> None:
+        """Send the batch to every worker; a worker that cannot take it (this package not
+        installed there, say) stops the batch in one line before any unit-year is sent."""
+        try:
+            client.register_plugin(plugin, name=name)
+        except OSError:
+            raise
+        except Exception as error:  # noqa: BLE001 - raised on a worker, said in one line
+            raise RenderError(Msg("a Dask worker cannot render: {error}; every worker needs "
+                                  "this package installed (pip install) and Chromium",
+                                  error=_one_line(f"{type(error).__name__}: {error}"))) from None
 
     def _client(self, distributed: Any, workers: int, count: int) -> Any:
         """A connected client (a context manager that also closes a cluster it started)."""

@@ -27,6 +27,7 @@ from lkip_helpers import config, dask_executor
 from lkip_helpers.cli import main
 from lkip_helpers.dask_executor import (DaskExecutor, Delivery, publish, sync_workbooks,
                                         unit_inputs)
+from lkip_helpers.errors import RenderError
 from lkip_helpers.executors import executors
 from lkip_helpers.pdf import find_chromium
 from lkip_helpers.pipeline import REVIU_NOTEBOOK, Options, Outcome
@@ -68,6 +69,18 @@ def test_an_unreachable_scheduler_is_one_line(tmp_path, monkeypatch):
     [line] = result.output.splitlines()
     assert line.startswith(f"Error: cannot reach the Dask scheduler at tcp://127.0.0.1:{port}: ")
     assert not list((tmp_path / "out").glob("*/*"))  # nothing rendered, no folder made
+
+
+def test_a_worker_that_cannot_take_the_batch_stops_it_in_one_line():
+    class Client:  # what register_plugin raises when a worker lacks the package
+        def register_plugin(self, plugin, name):
+            raise ModuleNotFoundError("No module named 'lkip_helpers'")
+
+    with pytest.raises(RenderError) as raised:
+        DaskExecutor()._register(Client(), None, "lkip-batch")
+    assert raised.value.message() == (
+        "a Dask worker cannot render: ModuleNotFoundError: No module named 'lkip_helpers'; "
+        "every worker needs this package installed (pip install) and Chromium")
 
 
 # -- what the client sends -----------------------------------------------------------------------
