@@ -425,11 +425,11 @@ class DaskExecutor(Executor):
             except OSError as error:  # Dask's connection to the cluster, not a file here
                 raise RenderError(Msg("the Dask cluster stopped answering: {error}",
                                       error=_one_line(error))) from error
-            finally:
-                client.unsubscribe_topic(_topic(token))
+            finally:  # the workers stop the batch's kernels and browsers, remove its folders
                 try:
+                    client.unsubscribe_topic(_topic(token))
                     client.unregister_worker_plugin(f"lkip-{token}")
-                except Exception as error:  # noqa: BLE001 - the workers stop them when closing
+                except Exception as error:  # noqa: BLE001 - they do it anyway when they close
                     log.write(f"could not remove the lkip plugin from the workers: {error}\n")
         return outcomes  # type: ignore[return-value]
 
