@@ -230,7 +230,11 @@ def check_summary(lkip) -> str:
               help="Unit-years rendered in parallel (default: number of CPU cores).")
 @click.option("--executor", type=RegistryChoice(_executor_names), default="local",
               show_default=True,
-              help="How unit-years are shared out: local (parallel processes) or serial.")
+              help="How unit-years are shared out: local (parallel processes), serial, or dask "
+                   "(a Dask cluster: a local one of --jobs workers, or the one at --scheduler).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="With --executor dask: the scheduler of a running Dask cluster, e.g. "
+                   "tcp://host:8786 (default: start a local cluster for the batch).")
 @click.option("--data-dir", type=click.Path(file_okay=False), default=None,
               help="Folder holding <unit>/<year>/lkip.xlsx (default: the project's data/).")
 @click.option("--output-dir", type=click.Path(file_okay=False), default=None,
@@ -254,8 +258,9 @@ def check_summary(lkip) -> str:
               help="Render even the unit-years whose report was made from the same workbooks, "
                    "notebooks, package and options (those are skipped otherwise).")
 @click.pass_context
-def render(ctx, units, years, everything, formats, jobs, executor, data_dir, output_dir,
-           notebooks_dir, pdf_engine, chromium, timeout, include_reviu, rekap, force) -> None:
+def render(ctx, units, years, everything, formats, jobs, executor, scheduler, data_dir,
+           output_dir, notebooks_dir, pdf_engine, chromium, timeout, include_reviu, rekap,
+           force) -> None:
     """Render reports of UNITS (comma list) for YEARS (2023, 2021,2023 or 2021-2023).
 
     Default: the embedded unit-year. A unit without years renders every year found under the
@@ -271,11 +276,13 @@ def render(ctx, units, years, everything, formats, jobs, executor, data_dir, out
     from . import config
     from .errors import UsageError
     from .interrupts import terminate_as_interrupt
+    from .executors import executors
     from .pipeline import FORMATS, Options
     from .printing import resolve_pdf
     from .render import run
     from .selection import select
 
+    runner = executors.create(executor, scheduler)
     formats = tuple(formats or FORMATS)
     items = select(units, years, everything, Path(data_dir or config.DATA_DIR))
     executable, note = resolve_pdf(formats, pdf_engine, chromium)
@@ -288,7 +295,7 @@ def render(ctx, units, years, everything, formats, jobs, executor, data_dir, out
         formats=formats, timeout=timeout, pdf_engine=pdf_engine, pdf_executable=executable,
         include_reviu=include_reviu)
     with terminate_as_interrupt():  # `kill PID` cleans up as Ctrl-C does
-        status = run(items, options, jobs, click.echo, note, executor, force=force, rekap=rekap)
+        status = run(items, options, jobs, click.echo, note, runner, force=force, rekap=rekap)
     ctx.exit(status)
 
 

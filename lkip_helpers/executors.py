@@ -8,14 +8,18 @@ reporting each step done through ``progress(label, step)``. The registry :data:`
   unit-year share ``jobs`` kernels;
 * ``local`` (the default): ``jobs`` worker processes on this machine, each with its kernel for
   all its unit-years; PDFs are printed by the parent's one engine
-  (:class:`~lkip_helpers.printing.PrintServer`). A single worker's batch runs ``serial``.
+  (:class:`~lkip_helpers.printing.PrintServer`). A single worker's batch runs ``serial``;
+* ``dask``: a Dask cluster, local or at ``--scheduler`` (:mod:`lkip_helpers.dask_executor`,
+  registered by name so that ``distributed`` is imported only when it is used).
 
-Another executor (a cluster, say) plugs in with ``executors.register(name, ExecutorClass)``
-and is then offered by ``lkip render --executor``.
+Another executor plugs in with ``executors.register(name, ExecutorClass)`` (or the class's
+``"module:Class"`` path, imported when first asked for) and is then offered by
+``lkip render --executor``.
 """
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import multiprocessing.util
 import os
@@ -47,9 +51,18 @@ def cpu_count() -> int:
 
 
 class Executor:
-    """Renders a batch of unit-years. Subclasses implement :meth:`run`."""
+    """Renders a batch of unit-years. Subclasses implement :meth:`run`.
+
+    ``scheduler``: the address of a cluster to render on, for an executor that
+    :attr:`takes_scheduler` (``lkip render --scheduler``).
+    """
 
     name = ""
+    #: Whether the executor renders on a cluster given by its scheduler's address.
+    takes_scheduler = False
+
+    def __init__(self, scheduler: str | None = None) -> None:
+        self.scheduler = scheduler
 
     def run(self, items: list[UnitYear], options: Options, jobs: int | None = None,
             progress: BatchProgress = _no_progress) -> list[Outcome]:
@@ -162,20 +175,36 @@ class Executors:
     """Named executor classes; ``get(None)`` gives the default (``local``)."""
 
     def __init__(self) -> None:
-        self._executors: dict[str, type[Executor]] = {}
+        self._executors: dict[str, type[Executor] | str] = {}
 
-    def register(self, name: str, executor: type[Executor]) -> None:
-        """Offer ``executor`` under ``name`` (replacing one of the same name)."""
+    def register(self, name: str, executor: type[Executor] | str) -> None:
+        """Offer ``executor`` under ``name`` (replacing one of the same name): a class, or its
+        ``"package.module:Class"`` path, imported when the executor is first asked for."""
         self._executors[name] = executor
 
     def get(self, name: str | None = None) -> type[Executor]:
         """The executor class called ``name``; :class:`UsageError` (exit 2) if there is none."""
         name = name or DEFAULT_EXECUTOR
         try:
-            return self._executors[name]
+            executor = self._executors[name]
         except KeyError:
             raise UsageError(Msg("unknown executor {name!r}; choose one of: {names}",
                                  name=name, names=", ".join(self.names()))) from None
+        if isinstance(executor, str):
+            module, _, attribute = executor.partition(":")
+            executor = self._executors[name] = getattr(importlib.import_module(module), attribute)
+        return executor
+
+    def create(self, name: str | None = None, scheduler: str | None = None) -> Executor:
+        """The executor called ``name``, on the cluster at ``scheduler`` when given; a
+        scheduler for an executor that takes none is a :class:`UsageError` (exit 2)."""
+        executor = self.get(name)
+        if scheduler and not executor.takes_scheduler:
+            takers = [n for n in self.names() if self.get(n).takes_scheduler]
+            raise UsageError(Msg("--scheduler {address} is for the executors that render on a "
+                                 "cluster ({names}), not {name!r}", address=scheduler,
+                                 names=", ".join(takers), name=name or DEFAULT_EXECUTOR))
+        return executor(scheduler or None)
 
     def names(self) -> list[str]:
         """The registered names, in registration order."""
@@ -185,3 +214,4 @@ class Executors:
 executors = Executors()
 executors.register(SerialExecutor.name, SerialExecutor)
 executors.register(LocalExecutor.name, LocalExecutor)
+executors.register("dask", "lkip_helpers.dask_executor:DaskExecutor")

@@ -52,7 +52,7 @@ import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, TextIO
+from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from . import config, swap
 from .errors import LkipError
@@ -208,6 +208,43 @@ def report_stamp(item: UnitYear | RekapYear, options: Options,
                   "language": bahasa()}, root=data_dir)
 
 
+@contextlib.contextmanager
+def building(final: Path) -> Iterator[Path]:
+    """A new temporary build folder beside the report folder ``final``, under the report's
+    lock (:mod:`lkip_helpers.lock`), after sweeping what a stopped run left there; removed on
+    every exit path. A write failure inside becomes one line
+    (:func:`lkip_helpers.swap.output_error`: a full disk, a read-only folder). Used by
+    :class:`Worker` and by executors that build elsewhere and write the files here
+    (:mod:`lkip_helpers.dask_executor`)."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    with ReportLock(final):
+        swap.sweep(final)  # what a stopped run of this unit-year left behind
+        built = swap.new_build(final)
+        try:
+            yield built
+        except OSError as error:  # measured before the partial build is removed
+            raise swap.output_error(error, final, built) from None
+        finally:
+            swap.remove(built)
+
+
+def finish_build(outcome: Outcome, built: Path, final: Path,
+                 made_from: dict | None) -> Path | None:
+    """Put a finished build in place: when ``outcome`` is ok, stamped with ``made_from``
+    (:func:`report_stamp`, taken before the build read its inputs) and swapped in whole (its
+    report files go to ``outcome.files``; an older failed run is dropped); else kept as
+    ``<year>-failed``, which is returned."""
+    if not outcome.ok:
+        return swap.keep_failed(built, final)
+    if made_from is not None:
+        write_stamp(built, made_from)
+    swap.swap_in(built, final)
+    swap.remove(final.with_name(final.name + FAILED_SUFFIX))
+    stem = outcome.item.stem
+    outcome.files = sorted([*final.glob(f"{stem}.*"), *final.glob(f"{stem}{REVIU_SUFFIX}.html")])
+    return None
+
+
 # -- one worker: its kernels, one printer ------------------------------------------------------
 class Worker:
     """Renders unit-years one after another with ``kernels`` kernels and one printer.
@@ -316,7 +353,7 @@ class Worker:
         """
         start = time.monotonic()
         outcome = Outcome(item)
-        final = built = None
+        final = None
         try:
             final = item.report_dir(self.options.output_dir)
             workbook = missing_workbook(item, self.options.data_dir)
@@ -326,27 +363,12 @@ class Worker:
             # The inputs as they are before the build reads them: an edit made while it runs
             # gets the unit-year rendered again next time.
             made_from = report_stamp(item, self.options, self._wants_pdf)
-            final.parent.mkdir(parents=True, exist_ok=True)
-            with ReportLock(final):
-                swap.sweep(final)  # what a stopped run of this unit-year left behind
-                built = swap.new_build(final)
-                try:
-                    kept = self._build_logged(item, built, outcome, progress, start)
-                    if outcome.ok:
-                        write_stamp(built, made_from)
-                        swap.swap_in(built, final)
-                        swap.remove(final.with_name(final.name + FAILED_SUFFIX))
-                        outcome.files = sorted([*final.glob(f"{item.stem}.*"),
-                                                *final.glob(f"{item.stem}{REVIU_SUFFIX}.html")])
-                    else:
-                        failed_dir = swap.keep_failed(built, final)
-                        if kept:
-                            outcome.problems[-1] += " " + _("(see {path})").format(
-                                path=failed_dir / kept)
-                except OSError as error:  # measured before the partial build is removed
-                    raise swap.output_error(error, final, built) from None
-                finally:
-                    swap.remove(built)
+            with building(final) as built:
+                kept = self._build_logged(item, built, outcome, progress, start)
+                failed_dir = finish_build(outcome, built, final, made_from)
+                if failed_dir is not None and kept:
+                    outcome.problems[-1] += " " + _("(see {path})").format(
+                        path=failed_dir / kept)
         except LkipError as error:  # busy, a name not allowed, a full disk, a read-only folder
             outcome.problems = [_one_line(error.message())]
         except OSError as error:  # the unit folder or the lock cannot be written

@@ -23,9 +23,9 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable
 
-from . import config, swap
+from . import swap
 from .errors import LkipError, NotFound, OutputError
-from .executors import DEFAULT_EXECUTOR, executors
+from .executors import DEFAULT_EXECUTOR, Executor, executors
 from .i18n import Msg, _, ngettext
 from .index import FACTS_FILE, INDEX_FILE, write_index
 from .lock import is_busy
@@ -37,8 +37,8 @@ from .stamp import is_current
 
 def render_batch(items: Iterable[UnitYear], options: Options, jobs: int | None = None,
                  show_progress: bool | None = None,
-                 executor: str = DEFAULT_EXECUTOR) -> list[Outcome]:
-    """Render ``items`` with the executor called ``executor``; outcomes in ``items`` order.
+                 executor: str | Executor = DEFAULT_EXECUTOR) -> list[Outcome]:
+    """Render ``items`` with ``executor`` (or the one of that name); outcomes in ``items`` order.
 
     The progress bar counts chapters (plus the assembly step) of all unit-years; it shows on a
     terminal only unless ``show_progress`` says otherwise.
@@ -46,7 +46,7 @@ def render_batch(items: Iterable[UnitYear], options: Options, jobs: int | None =
     from tqdm import tqdm
 
     items = list(items)
-    runner = executors.get(executor)()
+    runner = executors.create(executor) if isinstance(executor, str) else executor
     reviu = (Path(options.notebooks_dir) / REVIU_NOTEBOOK).is_file()  # run after the chapters
     steps = sum(len(find_chapters(options.notebooks_dir, item)) + 1
                 + (reviu and isinstance(item, UnitYear)) for item in items)
@@ -107,8 +107,8 @@ def _left_out(item: UnitYear | RekapYear, options: Options, force: bool) -> Outc
     return Outcome(item, problems=[busy.message()]) if busy else None
 
 
-def _render_current(items: list, options: Options, jobs: int | None, executor: str,
-                    force: bool) -> list[Outcome]:
+def _render_current(items: list, options: Options, jobs: int | None,
+                    executor: str | Executor, force: bool) -> list[Outcome]:
     """Render those of ``items`` that are not left out (:func:`_left_out`); outcomes in order."""
     outcomes = {item: _left_out(item, options, force) for item in items}
     todo = [item for item, outcome in outcomes.items() if outcome is None]
@@ -118,7 +118,7 @@ def _render_current(items: list, options: Options, jobs: int | None, executor: s
 
 
 def run(items: list[UnitYear], options: Options, jobs: int | None, echo: Callable[[str], None],
-        pdf_note: str = "", executor: str = DEFAULT_EXECUTOR, force: bool = False,
+        pdf_note: str = "", executor: str | Executor = DEFAULT_EXECUTOR, force: bool = False,
         rekap: bool = False) -> int:
     """Render ``items``, write the index, print one line per unit-year and a summary.
 
@@ -140,7 +140,8 @@ def run(items: list[UnitYear], options: Options, jobs: int | None, echo: Callabl
         if not targets:
             echo(_("no roll-up: none of these unit-years has a rendered report naming its "
                    "local government"))
-        outcomes += _render_current(targets, options, jobs, executor, force)
+        # On this machine whatever the executor: a roll-up reads the whole data folder.
+        outcomes += _render_current(targets, options, jobs, DEFAULT_EXECUTOR, force)
     index = Path(options.output_dir) / INDEX_FILE
     if any(o.ok and not o.unchanged for o in outcomes) or not index.exists():
         # Rebuilt from every report folder's facts: the unchanged ones are listed too. When

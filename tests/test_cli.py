@@ -76,12 +76,12 @@ def test_a_bug_is_not_dressed_up_as_a_user_error(monkeypatch):
 
 
 # -- lkip render --executor --------------------------------------------------------------------
-def test_the_registry_offers_serial_and_local_with_local_the_default():
-    assert executors.names()[:2] == ["serial", "local"]
+def test_the_registry_offers_serial_local_and_dask_with_local_the_default():
+    assert executors.names() == ["serial", "local", "dask"]
     assert executors.get(None) is LocalExecutor and executors.get("serial") is SerialExecutor
     with pytest.raises(errors.UsageError) as raised:
-        executors.get("dask")
-    assert raised.value.exit_code == 2 and "serial, local" in raised.value.message()
+        executors.get("kluster")
+    assert raised.value.exit_code == 2 and "serial, local, dask" in raised.value.message()
 
 
 def test_an_unknown_executor_or_pdf_engine_exits_2():
@@ -92,7 +92,7 @@ def test_an_unknown_executor_or_pdf_engine_exits_2():
 
 
 class _Fake(Executor):
-    """Renders nothing: one ok outcome, then failures (the seam where Dask will plug in)."""
+    """Renders nothing: one ok outcome, then failures (the seam Dask plugs in at)."""
 
     name = "fake"
     seen: list = []
