@@ -47,7 +47,7 @@ from . import config
 from .execute import (ChapterFailed, ChapterKernel, read_notebook, sign_notebook,
                       write_notebook)
 from .html_report import (chapter_from_notebook, external_references, render_report,
-                          render_reviu, report_contents, report_links)
+                          render_reviu, report_contents, report_links, report_lists)
 from .i18n import _
 from .index import FACTS_FILE
 from .pagination import print_numbered
@@ -306,7 +306,10 @@ class Worker:
                     self._print, html_file, built / f"{item.stem}.pdf",
                     f"LKIP {item.year} · {facts['nama_unit']}",
                     lambda pages: render_report(facts, chapters, pages, files=made),
-                    report_contents(chapters).anchors())
+                    report_contents(chapters).anchors(),
+                    # a printer that prints in place reprints the loaded page, lists replaced
+                    parts=(lambda pages: report_lists(chapters, pages))
+                    if getattr(self.printer, "in_place", False) else None)
                 self._write_log(log, f"PDF: {time.monotonic() - step:.2f} s, "
                                      f"{numbering.passes} passes\n")
                 if not numbering.pages:
@@ -424,9 +427,9 @@ class Worker:
             self._write_log(log, f"warning: {target.name} not signed, Jupyter will open it "
                                  f"untrusted: {unsigned}\n")
 
-    def _print(self, html_file: Path, pdf_file: Path, footer: str) -> None:
+    def _print(self, html_file: Path, pdf_file: Path, footer: str, **passes: Any) -> None:
         try:
-            self.printer.print_pdf(html_file, pdf_file, footer)
+            self.printer.print_pdf(html_file, pdf_file, footer, **passes)
         except ChromiumError:  # a crashed engine of our own is replaced for the next unit-year
             if self._owns_printer:
                 self.printer.close()
