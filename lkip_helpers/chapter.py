@@ -160,7 +160,7 @@ class Bab:
         data = {**tables.data_tabel(isi), "keterangan": isi.keterangan}
         if sumber:
             data["sumber"] = sumber
-        tampilkan_html(tables.html(tables.styler_tabel(isi)), tables.teks_tabel(isi), lkip=data)
+        tampilkan_html(tables.html_tabel(isi), tables.teks_tabel(isi), lkip=data)
 
     def blok(self, df: pd.DataFrame | None, judul: str, *, narasi: str | None = None,
              grafik: Figure | Iterable[Figure] | None = None, **opsi: Any) -> None:

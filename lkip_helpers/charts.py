@@ -25,6 +25,7 @@ chart (tick labels included), so that it also holds when the figure is drawn out
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import math
@@ -351,9 +352,29 @@ def _teks_polos(fig: Figure) -> Figure:
         for axis in (ax.xaxis, ax.yaxis):
             axis.get_major_ticks()
             axis.get_minor_ticks()
+    huruf = _huruf_utama()
     for text in fig.findobj(Text):
         text.set_parse_math(False)
+        if huruf is not None and set(text.get_text()) <= huruf[1]:
+            text.set_fontfamily(huruf[0])  # same glyphs, no fallback font to consult
     return fig
+
+
+@functools.lru_cache(maxsize=1)
+def _huruf_utama() -> tuple[str, frozenset[str]] | None:
+    """The first font of the style and the characters it has, when fallback fonts follow it.
+
+    With a fallback font in ``font.family`` matplotlib looks up and lays out every text in
+    both fonts (about a fifth of a chart's drawing); a text whose characters the first font
+    all has is drawn from that font alone, with the same glyphs. Numbers on the axes get their
+    text only when drawn: digits, separators and the minus sign, which it has.
+    """
+    families = GAYA["font.family"]
+    if len(families) < 2:
+        return None
+    with gaya():
+        path = font_manager.findfont(font_manager.FontProperties(family=families[0]))
+    return families[0], frozenset(map(chr, font_manager.get_font(path).get_charmap()))
 
 
 def _judul(fig: Figure, ax: Axes, judul: str) -> None:

@@ -88,6 +88,18 @@ TRANSPORTS = ("auto", "pipe", "websocket")
 CLOSE_WAIT = 10
 #: Longest piece of the browser's output quoted in an error message.
 MAX_OUTPUT_CHARS = 200
+#: A draft is printed with nothing painted: every element keeps its box (``visibility`` does
+#: not change the layout, so the pages break and the named destinations fall as in the final
+#: print, which pagination checks), but no text, picture or background is drawn and encoded:
+#: the draft then costs the browser about half of a visible one. Added before the draft is
+#: printed and removed after.
+_DRAFT_ON = ("{ const style = document.createElement('style'); style.id = 'lkip-draf';"
+             " style.textContent = 'html, body, body * { visibility: hidden !important; }';"
+             " document.head.append(style); }")
+_DRAFT_OFF = "document.getElementById('lkip-draf').remove()"
+#: Drafts kept loaded for their final print at most (one per worker printing through the
+#: browser; an older one whose final print never came is closed).
+MAX_KEPT = 8
 
 
 class ChromiumError(RenderError):
@@ -389,6 +401,7 @@ class Chromium(PdfEngine):
     env_var = ENV_VAR
     program_names = CANDIDATES
     error = ChromiumError
+    in_place = True
 
     @classmethod
     def usual_places(cls) -> list[str]:
@@ -412,6 +425,7 @@ class Chromium(PdfEngine):
         self.profile = tempfile.mkdtemp(prefix="lkip-chromium-")
         self._next_id = 0
         self._events: list[dict[str, Any]] = []
+        self._kept: dict[str, tuple[str, str]] = {}  # html file -> its loaded draft's tab
         self._failure: ChromiumError | None = None  # set once the browser is unusable
         self._closed = False
         self._link: _PipeTransport | _WebSocketTransport | None = None
@@ -499,9 +513,30 @@ class Chromium(PdfEngine):
             self._events.append(self._call("receive", deadline))
 
     # -- printing ------------------------------------------------------------------------------
-    def print_pdf(self, html_file: Path, pdf_file: Path, footer: str = "") -> None:
-        """Print ``html_file`` to ``pdf_file`` on A4 with "Halaman N dari M" in the footer,
-        bookmarks from the headings and named destinations for in-page link targets."""
+    def _print_params(self, footer: str, draft: bool) -> dict[str, Any]:
+        """``Page.printToPDF``'s parameters: A4 with our margins, and for a final print the
+        footer, tags and bookmarks.
+
+        Tagged: the PDF carries its structure (headings, tables, reading order) for screen
+        readers, as a public document should. Outline: one bookmark per heading (h1, h2, h3
+        ...), nested as the headings are. Chromium also writes a named destination for every
+        element an in-page link points to (the Daftar Isi's links), drafts included:
+        :mod:`lkip_helpers.pagination` reads their pages. A draft leaves out tags, bookmarks
+        and the footer (drawn in the bottom margin, so the pages break alike), and paints
+        nothing (:data:`_DRAFT_ON`).
+        """
+        params: dict[str, Any] = {
+            "paperWidth": A4_INCHES[0], "paperHeight": A4_INCHES[1], **MARGINS_INCHES,
+            "printBackground": True, "preferCSSPageSize": False,
+        }
+        if not draft:
+            params.update({"generateTaggedPDF": True, "generateDocumentOutline": True,
+                           "displayHeaderFooter": True, "headerTemplate": "<span></span>",
+                           "footerTemplate": footer_template(footer)})
+        return params
+
+    def _open(self, html_file: Path) -> tuple[str, str]:
+        """A new tab showing ``html_file``, loaded: (target id, session id)."""
         target = self._send("Target.createTarget", {"url": "about:blank"})["targetId"]
         try:
             session = self._send("Target.attachToTarget",
@@ -509,21 +544,63 @@ class Chromium(PdfEngine):
             self._send("Page.enable", session=session)
             self._send("Page.navigate", {"url": Path(html_file).resolve().as_uri()}, session)
             self._wait_event("Page.loadEventFired", session)
-            # Tagged: the PDF carries its structure (headings, tables, reading order) for
-            # screen readers, as a public document should; it costs about 0.1-0.4 s a report.
-            # Outline: one bookmark per heading (h1, h2, h3 ...), nested as the headings are.
-            # Chromium also writes a named destination for every element an in-page link
-            # points to (the Daftar Isi's links): lkip_helpers.pagination reads their pages.
-            result = self._send("Page.printToPDF", {
-                "paperWidth": A4_INCHES[0], "paperHeight": A4_INCHES[1], **MARGINS_INCHES,
-                "printBackground": True, "preferCSSPageSize": False, "generateTaggedPDF": True,
-                "generateDocumentOutline": True,
-                "displayHeaderFooter": True, "headerTemplate": "<span></span>",
-                "footerTemplate": footer_template(footer),
-            }, session)
+        except BaseException:
+            self._close_tab(target)
+            raise
+        return target, session
+
+    def _close_tab(self, target: str) -> None:
+        if self._failure is None:  # a browser that stopped answering is not asked again
+            self._send("Target.closeTarget", {"targetId": target})
+
+    def _replace(self, session: str, parts: dict[str, str]) -> None:
+        """Replace, in the loaded page, the element of each id by its new outer HTML."""
+        self._evaluate(session, "(parts => { for (const [id, html] of Object.entries(parts)) {"
+                                " const element = document.getElementById(id);"
+                                " if (!element) throw new Error('no element #' + id);"
+                                " element.outerHTML = html; } })(" + json.dumps(parts) + ")")
+
+    def _evaluate(self, session: str, script: str) -> None:
+        """Run ``script`` in the loaded page (DevTools evaluates it outside the page's
+        Content-Security-Policy, which forbids scripts); its exception is a ChromiumError."""
+        result = self._send("Runtime.evaluate", {"expression": script, "returnByValue": True},
+                            session)
+        if "exceptionDetails" in result:
+            details = result["exceptionDetails"]
+            raise ChromiumError(Msg("Chromium: {method} failed: {reason}",
+                                    method="Runtime.evaluate",
+                                    reason=details.get("exception", {}).get("description")
+                                    or details.get("text")))
+
+    def print_pdf(self, html_file: Path, pdf_file: Path, footer: str = "", *,
+                  draft: bool = False, parts: dict[str, str] | None = None) -> None:
+        """Print ``html_file`` to ``pdf_file`` on A4 with "Halaman N dari M" in the footer,
+        bookmarks from the headings and named destinations for in-page link targets.
+
+        ``draft``: print for the pages only (the first pass of
+        :func:`lkip_helpers.pagination.print_numbered`: no tags, bookmarks or footer, see
+        :meth:`_print_params`), and keep the page loaded: the next print of the same
+        ``html_file`` uses it instead of loading the file again. ``parts``: element id -> new
+        outer HTML, replaced in the page before it is printed (the lists with their page
+        numbers).
+        """
+        key = str(Path(html_file).resolve())
+        tab = self._kept.pop(key, None) or self._open(html_file)
+        kept = False
+        try:
+            if parts:
+                self._replace(tab[1], parts)
+            if draft:
+                self._evaluate(tab[1], _DRAFT_ON)
+            result = self._send("Page.printToPDF", self._print_params(footer, draft), tab[1])
+            if draft:
+                self._evaluate(tab[1], _DRAFT_OFF)
+                self._kept[key], kept = tab, True
+                while len(self._kept) > MAX_KEPT:  # drafts whose final print never came
+                    self._close_tab(self._kept.pop(next(iter(self._kept)))[0])
         finally:
-            if self._failure is None:  # a browser that stopped answering is not asked again
-                self._send("Target.closeTarget", {"targetId": target})
+            if not kept:
+                self._close_tab(tab[0])
         Path(pdf_file).write_bytes(base64.b64decode(result["data"]))
 
     # -- stopping ------------------------------------------------------------------------------

@@ -434,6 +434,24 @@ def render_report(facts: dict[str, Any], chapters: Iterable[Chapter],
     )
 
 
+#: One list of :func:`report_lists` as the template writes it (its titles are escaped, so no
+#: "</nav>" inside).
+_LIST = re.compile(r'<nav class="daftar[^"]*" id="([a-z-]+)">.*?</nav>', re.S)
+
+
+def report_lists(chapters: Iterable[Chapter], pages: dict[str, int] | None,
+                 foreword: bool = True) -> dict[str, str]:
+    """The Daftar Isi, Daftar Tabel and Daftar Gambar of :func:`render_report`'s report with
+    ``pages`` in them, alone: element id -> its outer HTML, as the report writes it. The
+    numbered report is the report without numbers with these replaced (the numbering pass
+    prints just that, :func:`lkip_helpers.pagination.print_numbered`). ``foreword``: as for
+    :func:`report_contents`."""
+    contents = report_contents(chapters, foreword)
+    lists = _environment().get_template("_daftar_isi.html.j2").render(
+        chapters=contents.chapters, daftar=contents, pages=pages or {})
+    return {found[1]: found[0] for found in _LIST.finditer(lists)}
+
+
 def shown_chapters(chapters: Iterable[Chapter]) -> list[Chapter]:
     """The chapters a report shows, in every format: those with something to show (a chapter
     without data for any of its sections is left out)."""

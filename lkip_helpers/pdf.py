@@ -67,6 +67,10 @@ class PdfEngine:
     env_var: ClassVar[str | None] = None
     program_names: ClassVar[tuple[str, ...]] = ()
     error: ClassVar[type[RenderError]] = RenderError
+    #: True when :meth:`print_pdf` also takes ``draft`` and ``parts`` (see
+    #: :meth:`lkip_helpers.chromium.Chromium.print_pdf`): the page-numbering pass then
+    #: reprints the first pass's page, still loaded, with its lists replaced.
+    in_place: ClassVar[bool] = False
 
     def __init__(self, executable: Path, log: TextIO | None = None) -> None:
         self.executable = Path(executable)

@@ -60,7 +60,7 @@ from .execute import (ChapterFailed, ChapterKernel, read_notebook, sign_notebook
                       write_notebook)
 from .html_report import (chapter_from_notebook, external_references, has_foreword,
                           render_report, render_reviu, report_contents, report_links,
-                          short_title)
+                          report_lists, short_title)
 from .i18n import _, bahasa
 from .index import FACTS_FILE
 from .lock import ReportLock
@@ -461,7 +461,10 @@ class Worker:
                     self._print, html_file, built / f"{item.stem}.pdf",
                     short_title(facts),
                     lambda pages: render_report(facts, chapters, pages, files=made),
-                    report_contents(chapters, has_foreword(facts)).anchors())
+                    report_contents(chapters, has_foreword(facts)).anchors(),
+                    # a printer that prints in place reprints the loaded page, lists replaced
+                    parts=(lambda pages: report_lists(chapters, pages, has_foreword(facts)))
+                    if getattr(self.printer, "in_place", False) else None)
                 self._write_log(log, f"PDF: {time.monotonic() - step:.2f} s, "
                                      f"{numbering.passes} passes\n")
                 if not numbering.pages:
@@ -581,9 +584,9 @@ class Worker:
             self._write_log(log, f"warning: {target.name} not signed, Jupyter will open it "
                                  f"untrusted: {unsigned}\n")
 
-    def _print(self, html_file: Path, pdf_file: Path, footer: str) -> None:
+    def _print(self, html_file: Path, pdf_file: Path, footer: str, **passes: Any) -> None:
         try:
-            self.printer.print_pdf(html_file, pdf_file, footer)
+            self.printer.print_pdf(html_file, pdf_file, footer, **passes)
         except ChromiumError:  # a crashed engine of our own is replaced for the next unit-year
             if self._owns_printer:
                 self.printer.close()

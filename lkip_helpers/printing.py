@@ -30,9 +30,13 @@ class Printer(Protocol):
     """What prints a unit-year's HTML to PDF: an engine (:class:`Chromium`) or a
     :class:`RemotePrinter`."""
 
-    def print_pdf(self, html_file: Path, pdf_file: Path, footer: str = "") -> None: ...
+    def print_pdf(self, html_file: Path, pdf_file: Path, footer: str = "", **passes: Any
+                  ) -> None: ...
 
     def close(self) -> None: ...
+
+    #: True when ``print_pdf`` takes ``draft`` and ``parts`` (:attr:`PdfEngine.in_place`).
+    in_place: bool
 
 
 # -- the engine --------------------------------------------------------------------------------
@@ -89,12 +93,12 @@ class PrintServer:
 
     def _serve(self) -> None:
         while (request := self.requests.get()) is not None:
-            ident, html_file, pdf_file, footer = request
+            ident, html_file, pdf_file, footer, passes = request
             error, code = "", None
             try:
                 if self._printer is None:
                     self._printer = self._engine(self._executable, self._log)
-                self._printer.print_pdf(Path(html_file), Path(pdf_file), footer)
+                self._printer.print_pdf(Path(html_file), Path(pdf_file), footer, **passes)
             except Exception as failure:  # noqa: BLE001 - the worker reports it in one line
                 error = f"{type(failure).__name__}: {failure}" if not isinstance(
                     failure, ChromiumError) else str(failure)
@@ -107,7 +111,7 @@ class PrintServer:
 
     def worker_args(self) -> tuple:
         """What a worker process needs to build its :class:`RemotePrinter`."""
-        return self.requests, self.replies, self.slots
+        return self.requests, self.replies, self.slots, getattr(self._engine, "in_place", False)
 
     def close(self) -> None:
         """Stop serving (after the workers are done) and stop the engine."""
@@ -120,17 +124,20 @@ class PrintServer:
 class RemotePrinter:
     """A worker's handle on the parent's :class:`PrintServer` (same calls as the engine)."""
 
-    def __init__(self, requests: Any, replies: list, slots: Any) -> None:
+    def __init__(self, requests: Any, replies: list, slots: Any, in_place: bool = False) -> None:
+        self.in_place = in_place  # the parent's engine takes draft and parts
         self._requests = requests
         self._slot = slots.get()
         self._replies = replies[self._slot]
         self._count = 0
 
-    def print_pdf(self, html_file: Path, pdf_file: Path, footer: str = "") -> None:
-        """Have the parent's engine print ``html_file``; raises :class:`ChromiumError`."""
+    def print_pdf(self, html_file: Path, pdf_file: Path, footer: str = "", **passes: Any
+                  ) -> None:
+        """Have the parent's engine print ``html_file`` (``passes``: its ``draft`` and
+        ``parts``, when it takes them); raises :class:`ChromiumError`."""
         self._count += 1
         ident = (self._slot, self._count)
-        self._requests.put((ident, str(html_file), str(pdf_file), footer))
+        self._requests.put((ident, str(html_file), str(pdf_file), footer, passes))
         deadline = time.monotonic() + PRINT_WAIT
         while True:  # an answer to an earlier request given up on is skipped
             try:

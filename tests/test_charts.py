@@ -142,3 +142,14 @@ def test_charts_take_the_tidy_frames_float64_columns():
     bar_labels = {t.get_text() for t in fig.axes[0].texts}
     assert {"99,99%", "83,04%", "0,00%", "76,92%"} <= bar_labels
     plt.close(fig)
+
+
+def test_a_text_the_first_font_can_draw_skips_the_fallback_font():
+    """Texts drawn from DejaVu Sans alone (the same glyphs, without consulting the fallback
+    font); a text with a character it lacks (🚀) keeps the whole list."""
+    if len(charts.GAYA["font.family"]) < 2:
+        pytest.skip("no fallback font installed")
+    fig = charts.batang(["Umum", "Layanan 🚀"], [1, 2], "Jumlah pegawai", "Jumlah")
+    families = {t.get_text(): t.get_fontfamily() for t in fig.findobj(Text) if t.get_text()}
+    assert families["Jumlah pegawai"] == ["DejaVu Sans"] == families["Umum"]
+    assert families["Layanan 🚀"] == charts.GAYA["font.family"]  # not in DejaVu Sans

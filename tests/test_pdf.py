@@ -29,7 +29,7 @@ from lkip_helpers import chromium as chromium_module
 from lkip_helpers import errors, pagination
 from lkip_helpers.chromium import choose_transport
 from lkip_helpers.html_report import (Chapter, Section, render_report, report_contents,
-                                      report_facts)
+                                      report_facts, report_lists)
 from lkip_helpers.i18n import teks
 from lkip_helpers.pdf import (DEFAULT_ENGINE, INSTALL_HINT, Chromium, ChromiumError, PdfEngine,
                               PdfEngines, find_chromium, pdf_engines)
@@ -412,6 +412,64 @@ def test_a_failed_second_pass_raises_and_leaves_nothing_beside_the_report(report
     assert len(list(report_files[0].parent.iterdir())) == 2
 
 
+class _InPlacePrinter(_FakePrinter):
+    """A printer that prints in place: the first call is a draft, later ones carry the lists
+    (``parts``) to put into the page; every call is recorded as (html, draft, parts)."""
+
+    in_place = True
+
+    def __init__(self, *passes: dict[str, int]) -> None:
+        super().__init__(*passes)
+        self.calls: list[tuple[str, bool, dict | None]] = []
+
+    def print_pdf(self, html_file: Path, pdf_file: Path, footer: str = "", *,
+                  draft: bool = False, parts: dict | None = None) -> None:
+        self.calls.append((Path(html_file).name, draft, parts))
+        super().print_pdf(html_file, pdf_file, footer)
+
+
+def _in_place(printer: _InPlacePrinter, files: tuple[Path, Path], anchors=("a", "b")):
+    html, pdf = files
+    return pagination.print_numbered(printer.print_pdf, html, pdf, "kaki",
+                                     lambda pages: "unused", anchors,
+                                     parts=lambda pages: {"daftar": str(sorted(pages.items()))})
+
+
+def test_in_place_a_draft_then_the_same_page_with_its_lists_replaced(report_files):
+    printer = _InPlacePrinter({"a": 2, "b": 5}, {"a": 2, "b": 5})
+    numbering = _in_place(printer, report_files)
+    assert numbering == pagination.Numbering({"a": 2, "b": 5}, 2)
+    html, pdf = report_files
+    assert printer.calls == [(html.name, True, None),
+                             (html.name, False, {"daftar": "[('a', 2), ('b', 5)]"})]
+    assert _page_count(pdf) == 9  # the second pass's PDF, not the draft
+    assert sorted(p.name for p in html.parent.iterdir()) == [html.name, pdf.name]
+
+
+def test_in_place_moved_numbers_get_a_third_pass(report_files):
+    printer = _InPlacePrinter({"a": 2, "b": 5}, {"a": 2, "b": 6}, {"a": 2, "b": 6})
+    assert _in_place(printer, report_files) == pagination.Numbering({"a": 2, "b": 6}, 3)
+    assert printer.calls[2][2] == {"daftar": "[('a', 2), ('b', 6)]"}
+    assert _page_count(report_files[1]) == 10
+
+
+@pytest.mark.parametrize("passes, reason", [
+    (({},), "no entry"),  # a draft without positions
+    (({"a": 2, "b": 5}, {"a": 2}), "same entries"),
+    (({"a": 2, "b": 5}, {"a": 2, "b": 6}, {"a": 2, "b": 7}), "moved"),
+])
+def test_in_place_without_numbers_the_report_is_printed_as_it_is(report_files, passes, reason):
+    """A draft is no report: when the numbers cannot be had, one more print without lists
+    replaced, as a final print (tags, footer), makes the PDF."""
+    printer = _InPlacePrinter(*passes, {})
+    numbering = _in_place(printer, report_files)
+    assert numbering.pages == {} and reason in numbering.reason
+    assert numbering.passes == len(passes) + 1 == len(printer.calls)
+    assert printer.calls[-1] == (report_files[0].name, False, None)
+    assert _page_count(report_files[1]) == len(passes) + 8  # the last print's PDF
+    assert len(list(report_files[0].parent.iterdir())) == 2  # no draft left beside it
+
+
 def _pdf_with_dests_dictionary(path: Path, dests: dict[str, tuple[int, float]],
                                count: int = 3) -> bytes:
     """A PDF 1.4 written here, as Chromium writes its destinations: a ``/Dests`` dictionary
@@ -538,6 +596,52 @@ def test_the_lists_show_page_numbers_only_when_given(tmp_path):
     # Without tables or figures: no Daftar Tabel / Gambar, and the Daftar Isi does not list them.
     bare = render_report(facts, [Chapter("bab-01", "Bab I", Markup("<p>teks</p>"))])
     assert list(_navs(bare)) == ["daftar-isi"] and "#daftar-tabel" not in bare
+
+
+def test_the_numbered_report_is_the_report_with_its_lists_replaced(tmp_path):
+    """What the in-place numbering pass prints (the loaded report, lists replaced by
+    report_lists) is exactly the numbered report."""
+    write_clean(tmp_path)
+    facts = report_facts(CLEAN_UNIT, CLEAN_YEAR, str(tmp_path))
+    pages = {anchor: n for n, anchor in enumerate(report_contents(_chapters()).anchors(), 2)}
+    plain, numbered = render_report(facts, _chapters()), render_report(facts, _chapters(), pages)
+    before, after = report_lists(_chapters(), None), report_lists(_chapters(), pages)
+    assert list(after) == ["daftar-isi", "daftar-tabel", "daftar-gambar"]
+    for anchor, html in before.items():
+        assert plain.count(html) == 1
+        plain = plain.replace(html, after[anchor])
+    assert plain == numbered
+
+
+@needs_chromium
+@needs_poppler
+def test_chromium_prints_a_draft_then_the_loaded_page_with_parts_replaced(tmp_path):
+    page = tmp_path / "laporan.html"
+    page.write_text(
+        '<!doctype html><html lang="id"><head><meta charset="utf-8"><meta http-equiv='
+        '"Content-Security-Policy" content="default-src \'none\'; '
+        'style-src \'unsafe-inline\'"></head><body>'
+        '<nav id="daftar"><a href="#bab-2">Bab II <span>?</span></a></nav>'
+        '<p style="height: 1200px">isi</p><h1 id="bab-2">Bab II</h1></body></html>',
+        encoding="utf-8")
+    draft, final = tmp_path / "draf.pdf", tmp_path / "laporan.pdf"
+    with Chromium(CHROMIUM) as browser:
+        browser.print_pdf(page, draft, "LKIP", draft=True)
+        page.write_text("<p>not loaded again</p>", encoding="utf-8")
+        browser.print_pdf(page, final, "LKIP", parts={
+            "daftar": '<nav id="daftar"><a href="#bab-2">Bab II <span>2</span></a></nav>'})
+        assert browser._kept == {}
+    assert pagination.destination_pages(draft) == {"bab-2": 2}
+    assert text_of_pdf(draft).split() == []  # a draft paints nothing, no footer either
+    text = text_of_pdf(final)
+    assert "Bab II 2" in text and "Halaman 1 dari 2" in text and "not loaded" not in text
+    info = subprocess.run(["pdfinfo", str(final)], capture_output=True, text=True).stdout
+    assert re.search(r"Tagged:\s+yes", info)
+
+
+def text_of_pdf(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
 
 
 @needs_chromium

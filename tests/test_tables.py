@@ -131,3 +131,31 @@ def test_seed_budget_table():
     # Stable id from content, different for a different table.
     assert html == tables.html(tables.tabel(df, "Pagu dan realisasi", "3.1"))
     assert html != tables.html(tables.tabel(df.head(2), "Pagu dan realisasi", "3.1"))
+
+
+def _tabel_cases():
+    """Tables of every shape the report shows: hierarchy with bold subtotals and long names,
+    reasons in place of values, stated-figure footnotes, escaping, a word too long to keep
+    whole, extra right-aligned columns, no rows."""
+    from lkip_helpers import kinerja, pegawai
+
+    lkip = load_year("biro-umum-ntt", 2023)
+    yield tables.isi_tabel(tables.berjenjang(anggaran.tabel_anggaran(lkip)), "Pagu", "3.7",
+                           kolom=["jenis", "kode", "uraian", "pagu", "realisasi", "serapan",
+                                  "memenuhi"])
+    yield tables.isi_tabel(kinerja.tabel_capaian(lkip), "Capaian", "3.1",
+                           alasan={"capaian": "keterangan"})
+    yield tables.isi_tabel(anggaran.tren_anggaran(lkip), "Tren & <b>pagu</b>", "3.9")
+    yield tables.isi_tabel(pegawai.tabel_bagian(lkip, jumlah=True), "Pegawai", None)
+    yield tables.isi_tabel(_frame(**{"<i>teks</i>": ["a & b", "x" * 45, "kode" * 10],
+                                     "nilai": [1, 2, 3]}), "Teks", "L.1", rata_kanan=["nilai"])
+    yield tables.isi_tabel(_tidy().iloc[:0], "Kosong", "2.1")
+
+
+def test_the_report_table_html_is_the_stylers_text_written_directly():
+    """tables.html_tabel (the report's tables) writes exactly what the Styler writes."""
+    cases = list(_tabel_cases())
+    assert any(isi.catatan for isi in cases) and any(any(isi.tebal) for isi in cases)
+    assert any(any(isi.panjang) for isi in cases)
+    for isi in cases:
+        assert tables.html_tabel(isi) == tables.html(tables.styler_tabel(isi)), isi.judul
