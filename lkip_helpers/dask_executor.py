@@ -51,6 +51,7 @@ import tempfile
 import threading
 import uuid
 from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
@@ -264,8 +265,9 @@ class _WorkerBatch:
         with self._lock:
             slots, self._slots, self._idle = self._slots, [], []
         try:
-            if slots:
-                Worker._each(_Slot.close, slots)
+            if slots:  # in parallel: each stops a kernel and a browser
+                with ThreadPoolExecutor(len(slots)) as pool:
+                    list(pool.map(_Slot.close, slots))
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
 

@@ -300,6 +300,7 @@ def test_a_batch_on_a_cluster_shares_no_folder_with_the_client(province, tmp_pat
     for unit, year in [("dinas-pendidikan", 2024), ("dinas-sosial", 2023), ("dinas-sosial", 2024)]:
         folder, stem = out / unit / str(year), f"{unit}-{year}"
         expected = {f"{stem}.html", f"{stem}-reviu.html", "facts.json", "render.log",
+                    "stamp.json",
                     *(f"notebooks/{n}" for n in names)} | ({f"{stem}.pdf"} if "pdf" in formats else set())
         assert set(_snapshot(folder)) == expected
         html = (folder / f"{stem}.html").read_text("utf-8")
