@@ -34,7 +34,7 @@ GOAL = 1.3
 
 def lkip_render(formats: list[str], out: Path) -> float:
     """Seconds of one ``lkip render`` of the embedded unit-year (this checkout's code)."""
-    command = [sys.executable, "-m", "lkip_helpers.cli", "render", "--jobs", "1",
+    command = [sys.executable, "-m", "lkip_helpers.cli", "render", "--jobs", "1", "--force",
                "--output-dir", str(out)]
     for fmt in formats:
         command += ["--format", fmt]

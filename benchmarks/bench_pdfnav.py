@@ -47,7 +47,7 @@ ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(
 
 def lkip_render(out: Path, *formats: str) -> float:
     command = [sys.executable, "-m", "lkip_helpers.cli", "render", UNIT, str(YEAR),
-               "--output-dir", str(out), "--jobs", "1"]
+               "--output-dir", str(out), "--jobs", "1", "--force"]
     for fmt in formats:
         command += ["--format", fmt]
     start = time.perf_counter()

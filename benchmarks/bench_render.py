@@ -122,7 +122,8 @@ def children_cpu() -> float:
 
 
 def lkip(args: list[str], out: Path, measure_memory: bool = False) -> tuple[float, int | None]:
-    command = [str(BIN / "lkip"), "render", *args, "--output-dir", str(out)]
+    # --force: a report already in ``out`` would otherwise be skipped as unchanged
+    command = [str(BIN / "lkip"), "render", *args, "--force", "--output-dir", str(out)]
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     meter = None
