@@ -88,18 +88,8 @@ FACTS_TIMEOUT = 300
 _FACTS_CODE = (
     "import datetime as _dt, json as _json\n"
     "from lkip_helpers.format import tanggal as _tanggal\n"
-    "from lkip_helpers.html_report import report_facts as _facts\n"
-    "print(_json.dumps({{**_facts({unit!r}, {year!r}, {data_dir!r}),\n"
-    "                   'dibuat': _tanggal(_dt.date.today())}}))\n"
-)
-
-#: The same for a local government's roll-up (:class:`~lkip_helpers.selection.RekapYear`):
-#: it also loads the data folder's dataset once, so the chapters find its cache warm.
-_REKAP_FACTS_CODE = (
-    "import datetime as _dt, json as _json\n"
-    "from lkip_helpers.format import tanggal as _tanggal\n"
-    "from lkip_helpers.html_report import rekap_facts as _facts\n"
-    "print(_json.dumps({{**_facts({pemda!r}, {year!r}, {data_dir!r}),\n"
+    "from lkip_helpers.html_report import {function} as _facts\n"
+    "print(_json.dumps({{**_facts({name!r}, {year!r}, {data_dir!r}),\n"
     "                   'dibuat': _tanggal(_dt.date.today())}}))\n"
 )
 
@@ -414,10 +404,10 @@ class Worker:
             return
         data_dir = str(Path(opts.data_dir).resolve())
         step = time.monotonic()
-        if rekap:
-            code = _REKAP_FACTS_CODE.format(pemda=item.pemda, year=item.year, data_dir=data_dir)
-        else:
-            code = _FACTS_CODE.format(unit=item.unit, year=item.year, data_dir=data_dir)
+        # A roll-up's facts (html_report.rekap_facts) also load the dataset of the data folder.
+        code = _FACTS_CODE.format(
+            function="rekap_facts" if rekap else "report_facts",
+            name=item.pemda if rekap else item.unit, year=item.year, data_dir=data_dir)
         # Every kernel imports the helpers and parses the workbook (in parallel); imports and
         # parsing are not held to --timeout. A roll-up loads the whole data folder: one kernel
         # does it (it writes the dataset's cache), the others then read the cache.
