@@ -150,10 +150,13 @@ class LocalExecutor(Executor):
                 with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                                          initargs=(options, batch_log, events, server.worker_args()
                                                    if server else None)) as pool:
-                    with interrupts_blocked():  # until the workers ignore Ctrl-C themselves
-                        futures = [pool.submit(_render_in_worker, item) for item in items]
-                    pending = set(futures)
+                    futures: list = []
                     try:
+                        # Until the workers ignore Ctrl-C themselves; one that came meanwhile
+                        # is raised on leaving, and is handled below like any other.
+                        with interrupts_blocked():
+                            futures = [pool.submit(_render_in_worker, item) for item in items]
+                        pending = set(futures)
                         while pending:
                             _, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
                             try:

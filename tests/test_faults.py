@@ -453,6 +453,31 @@ def test_ctrl_c_at_any_moment_is_one_line_and_leaves_the_last_report(rendered, m
 
 
 @pytest.mark.slow
+def test_ctrl_c_held_back_while_workers_start_still_stops_them(rendered, monkeypatch):
+    """A Ctrl-C that came while the pool's workers were being started is delivered when
+    signals are let through again; it must stop the workers like any other (it once left
+    them rendering every unit-year to the end, behind the one-line message)."""
+    import contextlib
+
+    from lkip_helpers import executors
+
+    @contextlib.contextmanager
+    def delivered_on_leaving():
+        yield
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(executors, "interrupts_blocked", delivered_on_leaving)
+    monkeypatch.setenv(SLEEP_VAR, "20")
+    options = Options(data_dir=rendered.data, notebooks_dir=rendered.notebooks,
+                      output_dir=rendered.out, formats=("html",))
+    items = [UnitYear("unit-a", 2023), UnitYear("unit-b", 2023)]
+    with pytest.raises(KeyboardInterrupt):
+        executors.LocalExecutor().run(items, options, jobs=2)
+    _assert_untouched(rendered)  # unit-a's render was stopped: its report is the one before
+    assert not (rendered.out / "unit-b" / "2023").exists()
+
+
+@pytest.mark.slow
 def test_a_terminated_render_cleans_up_as_after_ctrl_c(rendered):
     process = rendered.process("unit-a", "2023", "--force", "-j", "1", sleep=30)
     _wait_for(lambda: _building(rendered), process)
