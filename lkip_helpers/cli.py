@@ -37,7 +37,7 @@ class LkipGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:  # Ctrl-C (or, in lkip render, a SIGTERM): cleaned up by now
-            error = Interrupted(Msg("interrupted; nothing half-written was kept"))
+            error = Interrupted()
             click.echo(_("Error: {message}").format(message=error.message()), err=True)
             ctx.exit(error.exit_code)
         except Exception as error:  # noqa: BLE001 - anything not a user error is re-raised

@@ -31,6 +31,11 @@ How a batch runs:
 * **Failures stay per unit-year**: a chapter, data or printing failure is the pipeline's
   outcome; a task that raises or a worker that dies (Dask retries it on another worker
   first) is one line for its unit-year; the batch goes on.
+* **Ctrl-C**: the client alone decides (a LocalCluster's workers, which share its terminal,
+  ignore it while they take part in a batch). It removes the batch from the workers, whose
+  teardown stops the renders still running (:meth:`Worker.stop
+  <lkip_helpers.pipeline.Worker.stop>`), waits for them, then stops the kernels and engines
+  and removes the folders; the command ends in its one line, the last reports untouched.
 * **Progress**: every chapter done on a worker is an event (``Worker.log_event``) the client
   turns into a step of the progress bar; when a unit-year's result arrives, the steps it did
   not report are counted then, so the bar ends full.
@@ -46,6 +51,7 @@ import logging
 import os
 import queue
 import shutil
+import signal
 import socket
 import tempfile
 import threading
@@ -69,6 +75,8 @@ from .selection import find_chapters, UnitYear
 #: Seconds to wait for a scheduler given by address to answer, and for its first worker.
 CONNECT_TIMEOUT = 30
 WORKER_WAIT = 120
+#: Seconds a worker waits, when the batch is stopped, for its renders to stop.
+CLOSE_WAIT = 60
 #: Tasks in flight per Dask thread: one running, one waiting with its inputs already sent.
 IN_FLIGHT = 2
 #: The Python loggers of Dask, routed to the batch's render.log while a batch runs.
@@ -229,19 +237,30 @@ class _WorkerBatch:
         self.options = replace(options, notebooks_dir=notebooks_dir, pdf_executable=executable)
         self._idle: list[_Slot] = []
         self._slots: list[_Slot] = []
+        self._busy: list[_Slot] = []  # rendering right now
         self._made = 0
-        self._lock = threading.Lock()
+        self._closing = False
+        self._lock = threading.Condition()
 
     def _checkout(self) -> _Slot:
         with self._lock:
+            if self._closing:
+                raise RenderError(Msg("the batch was stopped"))
             if self._idle:
-                return self._idle.pop()
+                slot = self._idle.pop()
+                self._busy.append(slot)
+                return slot
             self._made += 1
             root = self.root / f"slot-{self._made}"
         slot = _Slot(root, self.options)  # starts a kernel: outside the lock
         with self._lock:
-            self._slots.append(slot)
-        return slot
+            if not self._closing:
+                self._slots.append(slot)
+                self._busy.append(slot)
+                return slot
+        slot.close()  # the batch was closed while its kernel started: it is this task's
+        shutil.rmtree(root, ignore_errors=True)
+        raise RenderError(Msg("the batch was stopped"))
 
     def render(self, item: UnitYear, inputs: dict[int, bytes],
                progress: Callable[[str], None]) -> Delivery:
@@ -258,11 +277,22 @@ class _WorkerBatch:
             return Delivery(outcome, files, folders, slot.new_log(), _where())
         finally:
             with self._lock:
+                self._busy.remove(slot)
                 self._idle.append(slot)
+                self._lock.notify_all()
 
     def close(self) -> None:
-        """Stop every slot's kernel and engine, remove the batch's folders."""
+        """Stop every slot's kernel and engine, remove the batch's folders.
+
+        A render still running (the client stopped the batch: a Ctrl-C) is stopped first
+        (:meth:`Worker.stop <lkip_helpers.pipeline.Worker.stop>`) and waited for, so that
+        nothing is closed under it.
+        """
         with self._lock:
+            self._closing = True
+            for slot in self._busy:
+                slot.worker.stop()
+            self._lock.wait_for(lambda: not self._busy, timeout=CLOSE_WAIT)
             slots, self._slots, self._idle = self._slots, [], []
         try:
             if slots:  # in parallel: each stops a kernel and a browser
@@ -285,6 +315,10 @@ def _plugin_base() -> type:
     return WorkerPlugin
 
 
+#: Per batch on a worker: the SIGINT handler before the batch, restored after it.
+_SIGINT: dict[str, Any] = {}
+
+
 class _LkipPlugin(_plugin_base()):
     """Carries a batch's options and notebooks to every worker; stops its slots at the end.
 
@@ -303,11 +337,20 @@ class _LkipPlugin(_plugin_base()):
         root = Path(tempfile.mkdtemp(prefix=f"lkip-{self.token}-",
                                      dir=getattr(worker, "local_directory", None)))
         _BATCHES[self.token] = _WorkerBatch(root, self.options, self.notebooks)
+        # A LocalCluster's workers share the terminal of `lkip render`: its Ctrl-C reaches
+        # them too, and would break off what they do with a traceback on that terminal. The
+        # client decides instead (it removes this plugin, whose teardown cleans up); a worker
+        # started by `dask worker` is still stopped by its nanny, which keeps its own handling.
+        if threading.current_thread() is threading.main_thread():
+            _SIGINT.setdefault(self.token, signal.signal(signal.SIGINT, signal.SIG_IGN))
 
     async def teardown(self, worker: Any) -> None:
         batch = _BATCHES.pop(self.token, None)
         if batch is not None:  # stopping kernels takes a while: off the worker's event loop
             await asyncio.get_running_loop().run_in_executor(None, batch.close)
+        previous = _SIGINT.pop(self.token, None)
+        if previous is not None and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, previous)
 
 
 def _topic(token: str) -> str:
@@ -469,9 +512,11 @@ class DaskExecutor(Executor):
                                       "within {seconds} s", address=self.scheduler,
                                       seconds=WORKER_WAIT)) from error
             return client
+        # The workers' own log lines would reach the terminal (a task stopped by a Ctrl-C is
+        # an ERROR there); what goes wrong in a task comes back with its result instead.
         cluster = distributed.LocalCluster(
             n_workers=max(1, min(workers, count)), threads_per_worker=1, processes=True,
-            dashboard_address=None, memory_limit=0, silence_logs=logging.ERROR)
+            dashboard_address=None, memory_limit=0, silence_logs=logging.CRITICAL)
         return _ClusterClient(distributed.Client(cluster), cluster)
 
     def _loop(self, client: Any, token: str, items: list[UnitYear],

@@ -77,9 +77,13 @@ class NotFound(UsageError):
 
 
 class Interrupted(LkipError):
-    """The user stopped the command (Ctrl-C, or a termination signal)."""
+    """The user stopped the command (Ctrl-C, or a termination signal); without a message:
+    "interrupted; nothing half-written was kept"."""
 
     exit_code = 130
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*(args or (Msg("interrupted; nothing half-written was kept"),)))
 
 
 class _NoValue:

@@ -50,16 +50,33 @@ def terminate_as_interrupt() -> Iterator[None]:
 def interrupts_blocked() -> Iterator[None]:
     """Within: SIGINT and SIGTERM wait (POSIX); processes started here inherit that, so a
     Ctrl-C cannot reach a worker before it has set up its own handling. A signal that came
-    meanwhile is delivered on leaving."""
+    meanwhile is delivered on leaving, to the handler there was before.
+
+    Blocking them in this thread is not enough: the kernel hands a signal for the process to
+    any thread that does not block it (a progress bar's monitor thread, say), and Python then
+    runs the handler in this thread all the same, in the middle of starting the workers. So
+    the handlers are also replaced, within, by one that only notes the signal.
+    """
     if not hasattr(signal, "pthread_sigmask") or not _main_thread():
         yield
         return
-    signals = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+    came: list[int] = []
+
+    def note(signum: int, frame: Any) -> None:
+        came.append(signum)
+
+    signals = (signal.SIGINT, signal.SIGTERM)
+    handlers = {signum: signal.signal(signum, note) for signum in signals}
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, set(signals))
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # one still waiting is noted now
+        for signum, handler in handlers.items():
+            if handler is not None:  # None: a handler not set from Python, left as it is
+                signal.signal(signum, handler)
+        for signum in dict.fromkeys(came):
+            signal.raise_signal(signum)
 
 
 def _worker_stop(signum: int, frame: Any) -> None:

@@ -55,7 +55,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from . import config, swap
-from .errors import LkipError
+from .errors import Interrupted, LkipError
 from .execute import (ChapterFailed, ChapterKernel, read_notebook, sign_notebook,
                       write_notebook)
 from .html_report import (chapter_from_notebook, external_references, has_foreword,
@@ -287,6 +287,13 @@ class Worker:
         finally:
             pool.shutdown(wait=True)
 
+    def stop(self) -> None:
+        """Stop a render that runs in another thread (a Dask worker closing mid-batch): no new
+        chapter starts and the running cells are interrupted; that render then ends as a
+        failure ("interrupted") and its build is cleaned up as after any other."""
+        self._stopping.set()
+        self._interrupt_kernels()
+
     def _interrupt_kernels(self) -> None:
         """Interrupt what the kernels run (they run in their own sessions: a Ctrl-C in the
         terminal does not reach them)."""
@@ -379,7 +386,8 @@ class Worker:
             except ChapterFailed as failed:  # the kernel is in an unknown state: replace it
                 outcome.problems.append(_one_line(failed))
                 kept = f"notebooks/{failed.chapter}.ipynb" if failed.chapter else LOG_FILE
-                self._each(ChapterKernel.restart, self.kernels)
+                if not self._stopping.is_set():  # a worker being stopped needs none
+                    self._each(ChapterKernel.restart, self.kernels)
             except Exception as error:  # noqa: BLE001 - reported in one line, logged in full
                 if swap.is_disk_full(error):
                     raise
@@ -521,6 +529,8 @@ class Worker:
         self._each(run, self.kernels)
         if failures:
             raise failures[min(failures)]
+        if len(done) < len(chapter_files):  # stopped (:meth:`stop`) before every chapter ran
+            raise Interrupted()
         return [done[number] for number in range(len(chapter_files))]
 
     def _reviu(self, params: dict, built: Path, log: TextIO, number: int,

@@ -46,6 +46,8 @@ SEED = ROOT / "data" / "biro-umum-ntt" / "2023" / "lkip.xlsx"
 #: The chapter sleeps this many seconds when the variable is set (the kernel inherits it), so a
 #: signal can be sent while it runs.
 SLEEP_VAR = "LKIP_TEST_SLEEP"
+#: When set, the chapter creates this file first: a chapter has started (wherever it runs).
+MARK_VAR = "LKIP_TEST_MARK"
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -56,7 +58,9 @@ def _chapter() -> nbformat.NotebookNode:
     params = nbformat.v4.new_code_cell('unit = "x"\nyear = 2000\ndata_dir = None')
     params.metadata["tags"] = ["parameters"]
     nb.cells = [nbformat.v4.new_markdown_cell("# Profil"), params, nbformat.v4.new_code_cell(
-        f"import os, time\ntime.sleep(float(os.environ.get({SLEEP_VAR!r}) or 0))\n"
+        f"import os, pathlib, time\n"
+        f"if os.environ.get({MARK_VAR!r}):\n    pathlib.Path(os.environ[{MARK_VAR!r}]).touch()\n"
+        f"time.sleep(float(os.environ.get({SLEEP_VAR!r}) or 0))\n"
         "print('unit', unit)")]
     return nb
 
@@ -85,9 +89,12 @@ class Project:
     def command(self, *extra: str, **kw) -> list[str]:
         return [sys.executable, "-m", "lkip_helpers.cli", *self.args(*extra, **kw)]
 
-    def process(self, *extra: str, sleep: float = 0, **kw) -> subprocess.Popen:
-        """A real `lkip render` process; its chapter sleeps ``sleep`` seconds."""
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "LKIP_LANG": "en", SLEEP_VAR: str(sleep)}
+    def process(self, *extra: str, sleep: float = 0, mark: Path | None = None,
+                **kw) -> subprocess.Popen:
+        """A real `lkip render` process; its chapter sleeps ``sleep`` seconds (after creating
+        the file ``mark``, when given)."""
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "LKIP_LANG": "en", SLEEP_VAR: str(sleep),
+               **({MARK_VAR: str(mark)} if mark else {})}
         return subprocess.Popen(self.command(*extra, **kw), env=env, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True)
 
@@ -281,6 +288,26 @@ def test_a_unit_folder_linked_outside_the_output_is_one_line(tmp_path):
     assert list(elsewhere.iterdir()) == [] and leftovers(project.out) == []
 
 
+def test_a_ctrl_c_while_interrupts_are_blocked_waits_until_the_end():
+    """Also when it reaches the process through another thread, one that was started before
+    and does not block it (as a progress bar's monitor thread): Python would otherwise run the
+    handler in the main thread at once, half-way through starting the workers."""
+    from lkip_helpers.interrupts import interrupts_blocked
+
+    go = threading.Event()
+    sender = threading.Thread(target=lambda: (go.wait(), os.kill(os.getpid(), signal.SIGINT)))
+    sender.start()
+    steps = []
+    with pytest.raises(KeyboardInterrupt):
+        with interrupts_blocked():
+            go.set()
+            sender.join()
+            time.sleep(0.2)  # a handler would have run by now
+            steps.append("the end of the block")
+    assert steps == ["the end of the block"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
 # -- incremental renders: the stamp ----------------------------------------------------------------
 @pytest.fixture
 def stamped(tmp_path):
@@ -428,6 +455,17 @@ def _building(project: Project) -> bool:
         project.out.glob("unit-a/.2023.*.tmp/render.log"))
 
 
+def _interrupt_and_check(rendered: Project, process: subprocess.Popen) -> None:
+    """Ctrl-C to the render of unit-a and unit-b: one line, exit 130, the last report whole,
+    no report begun for unit-b."""
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, (stdout, stderr)
+    assert one_line_error(stderr) == "Error: interrupted; nothing half-written was kept"
+    _assert_untouched(rendered)
+    assert not (rendered.out / "unit-b" / "2023").exists()
+
+
 MOMENTS = {
     "starting": lambda project: (lambda: True),  # imports, selection, the sweep (0.5 s in)
     "kernels starting": lambda project: (lambda: (project.out / "render.log").exists()),
@@ -444,12 +482,7 @@ def test_ctrl_c_at_any_moment_is_one_line_and_leaves_the_last_report(rendered, m
     _wait_for(MOMENTS[moment](rendered), process)
     if moment == "starting":
         time.sleep(0.5)
-    process.send_signal(signal.SIGINT)
-    stdout, stderr = process.communicate(timeout=120)
-    assert process.returncode == 130, (stdout, stderr)
-    assert one_line_error(stderr) == "Error: interrupted; nothing half-written was kept"
-    _assert_untouched(rendered)
-    assert not (rendered.out / "unit-b" / "2023").exists()
+    _interrupt_and_check(rendered, process)
 
 
 @pytest.mark.slow
@@ -475,6 +508,35 @@ def test_ctrl_c_held_back_while_workers_start_still_stops_them(rendered, monkeyp
         executors.LocalExecutor().run(items, options, jobs=2)
     _assert_untouched(rendered)  # unit-a's render was stopped: its report is the one before
     assert not (rendered.out / "unit-b" / "2023").exists()
+
+
+def _processes_with(variable: str, value: str) -> list[str]:
+    """Processes (kernels, workers, browsers) whose environment has ``variable=value``."""
+    psutil = pytest.importorskip("psutil")
+    found = []
+    for proc in psutil.process_iter(["pid", "name"]):
+        try:
+            if proc.environ().get(variable) == value:
+                found.append(f"{proc.info['pid']} {proc.info['name']}")
+        except psutil.Error:
+            pass
+    return found
+
+
+@pytest.mark.slow
+def test_ctrl_c_on_a_dask_cluster_is_one_line_and_strands_nothing(rendered, tmp_path):
+    """The LocalCluster's workers share the terminal: the Ctrl-C reaches them too. The client
+    alone decides: its one line, the workers' renders stopped, their kernels and folders gone."""
+    pytest.importorskip("distributed")
+    mark = tmp_path / "a chapter started"
+    process = rendered.process("unit-a,unit-b", "2023", "--force", "--executor", "dask",
+                               "-j", "2", sleep=30, mark=mark)
+    _wait_for(mark.exists, process, seconds=180)
+    _interrupt_and_check(rendered, process)
+    deadline = time.monotonic() + 15  # the worker processes are ending
+    while _processes_with(MARK_VAR, str(mark)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _processes_with(MARK_VAR, str(mark)) == []
 
 
 @pytest.mark.slow
