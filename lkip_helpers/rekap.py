@@ -248,15 +248,27 @@ def rata_capaian(ringkasan: pd.DataFrame, pemda: str, tahun: int) -> float | Non
     return round(float(nilai.astype("float64").mean()), 2) if len(nilai) else None
 
 
+def tahun_data(ringkasan: pd.DataFrame, pemda: str, sampai: int | None = None) -> list[int]:
+    """The years the data folder holds for the local government (up to ``sampai``), in order."""
+    return sorted(int(t) for t in pilih(ringkasan, pemda)["tahun"].dropna().unique()
+                  if sampai is None or t <= sampai)
+
+
+def dilewati_tahun(dilewati: pd.DataFrame, tahun: int) -> pd.DataFrame:
+    """The workbooks of year ``tahun`` left out for failing validation, from
+    :meth:`Dataset.tabel_dilewati <lkip_helpers.dataset.Dataset.tabel_dilewati>` (of any local
+    government: a workbook that does not load does not say which)."""
+    return dilewati[dilewati["tahun"] == int(tahun)].reset_index(drop=True)
+
+
 def tren_pemda(ringkasan: pd.DataFrame, pemda: str, sampai: int | None = None) -> pd.DataFrame:
     """The local government over the years found in the data (up to ``sampai``): ``tahun``,
     ``jumlah_unit``, ``capaian_rata`` (mean of the units' capaian), ``capaian_terendah``,
     ``capaian_tertinggi``, the summed ``pagu_belanja`` and ``realisasi_belanja`` and their
     ``serapan_belanja``."""
     df = pilih(ringkasan, pemda)
-    tahun = sorted(int(t) for t in df["tahun"].dropna().unique() if sampai is None or t <= sampai)
     rows = []
-    for t in tahun:
+    for t in tahun_data(ringkasan, pemda, sampai):
         sub = df[df["tahun"] == t]
         cap = sub["capaian"].dropna().astype("float64")
         total = total_anggaran(ringkasan, pemda, t).iloc[0]
@@ -330,5 +342,6 @@ __all__ = [
     "JENIS_SERAPAN", "JUMLAH", "NAIK", "TURUN", "TETAP", "kode_pemda", "pilih", "daftar_pemda",
     "nama_pemda", "peringkat_capaian", "peringkat_serapan", "di_bawah_minimal",
     "komitmen_per_unit", "distribusi_kategori", "anggaran_unit", "total_anggaran",
-    "rata_capaian", "tren_pemda", "tren_unit", "nama_singkat", "demo",
+    "rata_capaian", "tahun_data", "dilewati_tahun", "tren_pemda", "tren_unit", "nama_singkat",
+    "demo",
 ]

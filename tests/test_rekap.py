@@ -127,6 +127,17 @@ def test_trends_per_unit_and_for_the_local_government(ringkasan):
     assert rekap.rata_capaian(ringkasan, PEMDA, 2024) == 98.38
 
 
+def test_the_years_of_the_data_and_the_workbooks_left_out_of_a_year(ringkasan):
+    assert rekap.tahun_data(ringkasan, PEMDA) == [2023, 2024]
+    assert rekap.tahun_data(ringkasan, PEMDA, 2023) == [2023]
+    assert rekap.tahun_data(ringkasan, "Kota Lain", 2024) == [2024]
+    dilewati = pd.DataFrame({"unit": ["a", "b", "c"], "tahun": [2023, 2024, 2024],
+                             "jumlah_masalah": [1, 2, 3]})
+    tahun_ini = rekap.dilewati_tahun(dilewati, 2024)
+    assert tahun_ini["unit"].tolist() == ["b", "c"]
+    assert tahun_ini["jumlah_masalah"].tolist() == [2, 3]
+
+
 def test_a_chart_names_a_unit_without_its_local_government_and_demo_mark():
     assert rekap.nama_singkat(f"Dinas Sosial Provinsi Contoh Nusantara {demo.TANDA_DEMO}",
                               "Provinsi Contoh Nusantara") == "Dinas Sosial"
