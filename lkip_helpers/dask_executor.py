@@ -12,11 +12,16 @@ How a batch runs:
   its history restates) and sends them with the task. The chapter notebooks travel once per
   batch, in the :class:`_LkipPlugin` every worker receives.
 * **A warm worker per Dask thread.** The plugin's state on a worker (:class:`_WorkerBatch`)
-  keeps a :class:`~lkip_helpers.pipeline.Worker` (its kernel and its own PDF engine) for each
+  keeps a :class:`~lkip_helpers.pipeline.Worker` (its kernel and its PDF printer) for each
   task running at once, in folders of its own under the worker's local directory, and reuses
   it for the next unit-year; workbooks unchanged since the last task are left as they are, so
   the kernel's loader cache stays warm. The plugin's teardown (end of the batch, or the
   worker shutting down) stops the kernels and engines and removes the folders.
+* **One browser per machine on a LocalCluster.** Its workers run beside the client, which
+  prints for them with one Chromium (:meth:`PrintServer.listen
+  <lkip_helpers.printing.PrintServer.listen>`, over a local socket), as the pool's workers
+  print through their parent's: a browser per worker held about 1 GiB more and slowed the
+  batch. A worker on another machine (``--scheduler``) prints with its own.
 * **Results travel back as bytes.** The worker renders into its own folder exactly as the
   local pool does (:meth:`Worker.render <lkip_helpers.pipeline.Worker.render>`: the report,
   or ``<year>-failed`` after a failure), sends every file of that folder and removes it. The
@@ -47,12 +52,14 @@ other executors work without it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import queue
 import shutil
 import signal
 import socket
+import sys
 import tempfile
 import threading
 import uuid
@@ -67,9 +74,10 @@ from .errors import LkipError, RenderError, UsageError
 from .execute import sign_notebook
 from .executors import BatchProgress, Executor, _no_progress, cpu_count
 from .i18n import ENV_VAR, Msg, _, bahasa
+from .interrupts import interrupts_blocked
 from .pipeline import (FAILED_SUFFIX, REVIU_NOTEBOOK, Options, Outcome, Worker, building,
                        finish_build, report_stamp)
-from .printing import pdf_engine
+from .printing import PrintServer, SocketPrinter, pdf_engine
 from .selection import find_chapters, UnitYear
 
 #: Seconds to wait for a scheduler given by address to answer, and for its first worker.
@@ -175,7 +183,7 @@ def sync_workbooks(data_dir: Path, unit: str, inputs: dict[int, bytes]) -> None:
 class _Slot:
     """One warm :class:`~lkip_helpers.pipeline.Worker` with its own data and reports folders."""
 
-    def __init__(self, root: Path, options: Options) -> None:
+    def __init__(self, root: Path, options: Options, printing: tuple | None = None) -> None:
         self.data, self.reports = root / "data", root / "reports"
         self.data.mkdir(parents=True)
         self.reports.mkdir()
@@ -184,7 +192,9 @@ class _Slot:
         self._log = open(self._log_path, "a", encoding="utf-8", buffering=1)  # noqa: SIM115
         self._shipped = 0
         self.options = replace(options, data_dir=self.data, output_dir=self.reports)
-        self.worker = Worker(self.options, self._log)
+        # printing: the client's browser (a LocalCluster), else this worker's own
+        self._printer = SocketPrinter(*printing) if printing else None
+        self.worker = Worker(self.options, self._log, printer=self._printer)
 
     def collect(self, item: UnitYear, ok: bool) -> list[tuple[str, bytes]]:
         """The files of the folder ``render`` left (report or ``-failed``), then remove it."""
@@ -210,21 +220,26 @@ class _Slot:
         try:
             self.worker.close()
         finally:
+            if self._printer is not None:
+                self._printer.close()
             self._log.close()
 
 
 class _WorkerBatch:
     """One batch's state in one Dask worker process: the notebooks and the warm slots."""
 
-    def __init__(self, root: Path, options: Options, notebooks: dict[str, bytes]) -> None:
+    def __init__(self, root: Path, options: Options, notebooks: dict[str, bytes],
+                 printing: tuple | None = None) -> None:
         self.root = root
+        # the client's browser when it runs on this machine (a LocalCluster), else our own
+        self.printing = printing if SocketPrinter.reaches(printing) else None
         notebooks_dir = root / "notebooks"
         notebooks_dir.mkdir(parents=True)
         for name, data in notebooks.items():
             (notebooks_dir / Path(name).name).write_bytes(data)
         self.problem = ""  # why this worker cannot render at all (no Chromium for the PDF)
         executable = options.pdf_executable
-        if options.wants_pdf:  # the client's engine path, else this worker's own
+        if options.wants_pdf and not self.printing:  # the client's path, else our own
             kind = pdf_engine(options.pdf_engine)
             try:
                 executable = (executable if executable and Path(executable).is_file()
@@ -252,7 +267,7 @@ class _WorkerBatch:
                 return slot
             self._made += 1
             root = self.root / f"slot-{self._made}"
-        slot = _Slot(root, self.options)  # starts a kernel: outside the lock
+        slot = _Slot(root, self.options, self.printing)  # starts a kernel: outside the lock
         with self._lock:
             if not self._closing:
                 self._slots.append(slot)
@@ -329,14 +344,15 @@ class _LkipPlugin(_plugin_base()):
     idempotent = False
 
     def __init__(self, token: str, options: Options, notebooks: dict[str, bytes],
-                 lang: str) -> None:
+                 lang: str, printing: tuple | None = None) -> None:
         self.token, self.options, self.notebooks, self.lang = token, options, notebooks, lang
+        self.printing = printing  # PrintServer.listen() of the client, on a LocalCluster
 
     def setup(self, worker: Any) -> None:
         os.environ[ENV_VAR] = self.lang  # the client's language for the outcome's lines
         root = Path(tempfile.mkdtemp(prefix=f"lkip-{self.token}-",
                                      dir=getattr(worker, "local_directory", None)))
-        _BATCHES[self.token] = _WorkerBatch(root, self.options, self.notebooks)
+        _BATCHES[self.token] = _WorkerBatch(root, self.options, self.notebooks, self.printing)
         # A LocalCluster's workers share the terminal of `lkip render`: its Ctrl-C reaches
         # them too, and would break off what they do with a traceback on that terminal. The
         # client decides instead (it removes this plugin, whose teardown cleans up); a worker
@@ -464,9 +480,19 @@ class DaskExecutor(Executor):
         steps = len(find_chapters(options.notebooks_dir)) + 1 + (
             Path(options.notebooks_dir) / REVIU_NOTEBOOK).is_file()
         with open(self.batch_log(options), "a", encoding="utf-8", buffering=1) as log, \
-                _DaskLogging(log), self._client(distributed, jobs or cpu_count(),
-                                                len(items)) as client:
-            plugin = _LkipPlugin(token, options, batch_notebooks(options.notebooks_dir), bahasa())
+                _DaskLogging(log), contextlib.ExitStack() as stack:
+            printing = None
+            if options.wants_pdf and not self.scheduler:
+                # A LocalCluster's workers print with this process's one browser, as the
+                # pool's do (a browser per worker costs memory and competes for the cores);
+                # it boots while the cluster starts, and stops after the cluster.
+                server = PrintServer(pdf_engine(options.pdf_engine), options.pdf_executable, log)
+                stack.callback(server.close)
+                printing = server.listen()
+            client = stack.enter_context(self._client(distributed, jobs or cpu_count(),
+                                                      len(items), log))
+            plugin = _LkipPlugin(token, options, batch_notebooks(options.notebooks_dir),
+                                 bahasa(), printing)
             events: queue.Queue = queue.Queue()
             client.subscribe_topic(_topic(token), lambda event: events.put(("step", event[1])))
             try:
@@ -496,7 +522,7 @@ class DaskExecutor(Executor):
                                   "this package installed (pip install) and Chromium",
                                   error=_one_line(f"{type(error).__name__}: {error}"))) from None
 
-    def _client(self, distributed: Any, workers: int, count: int) -> Any:
+    def _client(self, distributed: Any, workers: int, count: int, log: Any) -> Any:
         """A connected client (a context manager that also closes a cluster it started)."""
         if self.scheduler:
             try:
@@ -514,10 +540,23 @@ class DaskExecutor(Executor):
             return client
         # The workers' own log lines would reach the terminal (a task stopped by a Ctrl-C is
         # an ERROR there); what goes wrong in a task comes back with its result instead.
-        cluster = distributed.LocalCluster(
-            n_workers=max(1, min(workers, count)), threads_per_worker=1, processes=True,
-            dashboard_address=None, memory_limit=0, silence_logs=logging.CRITICAL)
-        return _ClusterClient(distributed.Client(cluster), cluster)
+        # They share the terminal, whose Ctrl-C is for the client alone: one pressed while
+        # they start is noted and raised once the cluster is up (it closes it again), and
+        # what they print goes to render.log (a worker reached by that Ctrl-C while it starts
+        # prints a traceback); once started, they ignore it (dask_setup below).
+        cluster = client = None
+        try:
+            with interrupts_blocked(), _output_to(log):
+                cluster = distributed.LocalCluster(
+                    n_workers=max(1, min(workers, count)), threads_per_worker=1,
+                    processes=True, dashboard_address=None, memory_limit=0,
+                    silence_logs=logging.CRITICAL, preload=[__name__])
+                client = distributed.Client(cluster)
+        except BaseException:
+            if cluster is not None:
+                _ClusterClient(client, cluster).__exit__()
+            raise
+        return _ClusterClient(client, cluster)
 
     def _loop(self, client: Any, token: str, items: list[UnitYear],
               options: Options, steps: int, progress: BatchProgress, events: queue.Queue,
@@ -578,6 +617,32 @@ class DaskExecutor(Executor):
         return publish(delivery, options)
 
 
+@contextlib.contextmanager
+def _output_to(log: Any) -> Any:
+    """Within: this process's standard output and error (file descriptors 1 and 2, which the
+    processes started here inherit) write to ``log``."""
+    for stream in (sys.stdout, sys.stderr, log):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            stream.flush()
+    try:
+        saved = [os.dup(1), os.dup(2)]
+    except OSError:  # no standard streams to redirect
+        yield
+        return
+    try:
+        os.dup2(log.fileno(), 1)
+        os.dup2(log.fileno(), 2)
+        yield
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                stream.flush()
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        os.close(saved[0])
+        os.close(saved[1])
+
+
 class _ClusterClient:
     """A client on a LocalCluster: closing it closes both."""
 
@@ -589,9 +654,21 @@ class _ClusterClient:
 
     def __exit__(self, *exc: Any) -> None:
         try:
-            self.client.close()
+            if self.client is not None:
+                self.client.close()
         finally:
             self.cluster.close()
+
+
+def dask_setup(worker: Any) -> None:
+    """Preload of the workers of the LocalCluster ``lkip render`` starts (Dask runs it in each
+    worker process as it starts): they share the terminal of ``lkip render``, whose client
+    alone decides on a Ctrl-C, so they ignore it; they were started with it blocked
+    (:func:`~lkip_helpers.interrupts.interrupts_blocked`), which is lifted here."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 __all__ = ["DaskExecutor", "Delivery", "batch_notebooks", "publish", "sync_workbooks",

@@ -90,13 +90,14 @@ class Project:
         return [sys.executable, "-m", "lkip_helpers.cli", *self.args(*extra, **kw)]
 
     def process(self, *extra: str, sleep: float = 0, mark: Path | None = None,
-                **kw) -> subprocess.Popen:
+                terminal: bool = False, **kw) -> subprocess.Popen:
         """A real `lkip render` process; its chapter sleeps ``sleep`` seconds (after creating
-        the file ``mark``, when given)."""
+        the file ``mark``, when given). ``terminal``: in a process group of its own, as a
+        command typed in a terminal, whose Ctrl-C reaches every process of the group."""
         env = {**os.environ, "PYTHONPATH": str(ROOT), "LKIP_LANG": "en", SLEEP_VAR: str(sleep),
                **({MARK_VAR: str(mark)} if mark else {})}
         return subprocess.Popen(self.command(*extra, **kw), env=env, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True)
+                                stderr=subprocess.PIPE, text=True, start_new_session=terminal)
 
     def folder(self, unit: str = "unit-a") -> Path:
         return self.out / unit / "2023"
@@ -455,10 +456,15 @@ def _building(project: Project) -> bool:
         project.out.glob("unit-a/.2023.*.tmp/render.log"))
 
 
-def _interrupt_and_check(rendered: Project, process: subprocess.Popen) -> None:
+def _interrupt_and_check(rendered: Project, process: subprocess.Popen,
+                         terminal: bool = False) -> None:
     """Ctrl-C to the render of unit-a and unit-b: one line, exit 130, the last report whole,
-    no report begun for unit-b."""
-    process.send_signal(signal.SIGINT)
+    no report begun for unit-b. ``terminal``: to its whole process group, as a terminal does
+    (the process was started with ``terminal=True``)."""
+    if terminal:
+        os.killpg(process.pid, signal.SIGINT)
+    else:
+        process.send_signal(signal.SIGINT)
     stdout, stderr = process.communicate(timeout=120)
     assert process.returncode == 130, (stdout, stderr)
     assert one_line_error(stderr) == "Error: interrupted; nothing half-written was kept"
@@ -530,13 +536,42 @@ def test_ctrl_c_on_a_dask_cluster_is_one_line_and_strands_nothing(rendered, tmp_
     pytest.importorskip("distributed")
     mark = tmp_path / "a chapter started"
     process = rendered.process("unit-a,unit-b", "2023", "--force", "--executor", "dask",
-                               "-j", "2", sleep=30, mark=mark)
+                               "-j", "2", sleep=30, mark=mark, terminal=True)
     _wait_for(mark.exists, process, seconds=180)
-    _interrupt_and_check(rendered, process)
-    deadline = time.monotonic() + 15  # the worker processes are ending
+    _interrupt_and_check(rendered, process, terminal=True)
+    _assert_none_left(mark)
+
+
+def _assert_none_left(mark: Path) -> None:
+    """No process started with the environment marker ``mark`` is left (they may be ending)."""
+    deadline = time.monotonic() + 15
     while _processes_with(MARK_VAR, str(mark)) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert _processes_with(MARK_VAR, str(mark)) == []
+
+
+@pytest.mark.slow
+def test_ctrl_c_while_a_dask_cluster_starts_is_one_line(rendered, tmp_path):
+    """The terminal's Ctrl-C reaches the LocalCluster's workers while they still import
+    Dask, before any of our code runs there: it must not print their tracebacks, and the
+    client still stops, in one line."""
+    psutil = pytest.importorskip("psutil")
+    pytest.importorskip("distributed")
+    mark = tmp_path / "a chapter started"
+    process = rendered.process("unit-a,unit-b", "2023", "--force", "--executor", "dask",
+                               "-j", "2", sleep=30, mark=mark, terminal=True)
+
+    def a_worker_starts() -> bool:
+        try:
+            return any("spawn_main" in " ".join(child.cmdline()) for child in
+                       psutil.Process(process.pid).children(recursive=True))
+        except psutil.Error:
+            return False
+
+    _wait_for(a_worker_starts, process, seconds=120)
+    _interrupt_and_check(rendered, process, terminal=True)
+    assert not mark.exists()  # it stopped before a chapter ran
+    _assert_none_left(mark)
 
 
 @pytest.mark.slow

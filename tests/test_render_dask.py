@@ -11,6 +11,8 @@ every file operation under the client's data, notebooks and output folders: ther
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -357,3 +359,29 @@ def test_the_default_cluster_is_local_with_a_step_per_chapter(province, tmp_path
     assert [sum(label == str(item) for label, _ in steps) for item in items] == [per_item] * 3
     # the chapters' steps came from the workers while they rendered
     assert {p.stem for p in CHAPTERS} <= {step for label, step in steps if label == str(items[0])}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(find_chromium() is None, reason="Chromium not installed")
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext not installed")
+def test_a_local_clusters_workers_print_with_the_clients_one_chromium(province, tmp_path):
+    """Like the pool's workers, a LocalCluster's print through one browser of the machine:
+    the Chromium given is started once for the whole batch, not once per worker."""
+    launches = tmp_path / "launches"
+    chromium = tmp_path / "chromium"  # counts the browsers started, then is the real one
+    chromium.write_text(f'#!/bin/sh\necho "$$" >> "{launches}"\nexec "{find_chromium()}" "$@"\n')
+    chromium.chmod(0o755)
+    options = Options(data_dir=province, output_dir=tmp_path / "out", formats=("html", "pdf"),
+                      pdf_executable=chromium)
+    items = [UnitYear("dinas-kesehatan", 2024), UnitYear("biro-organisasi", 2023),
+             UnitYear("dinas-sosial", 2023)]
+    outcomes = DaskExecutor().run(items, options, jobs=2)
+    assert [(o.item, o.ok, o.problems) for o in outcomes] == [(i, True, []) for i in items]
+    for item in items:
+        pdf = tmp_path / "out" / item.unit / str(item.year) / f"{item.unit}-{item.year}.pdf"
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        pages = int(re.findall(r"Halaman (\d+) dari \1\b", text)[-1])
+        assert pages > 3 and f"Halaman 1 dari {pages}" in text
+        assert f"LKIP {item.year}" in text
+    assert len(launches.read_text().split()) == 1
