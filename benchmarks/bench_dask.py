@@ -8,8 +8,8 @@ check`` on purpose, and any beyond N, are left out), then rendered by two fresh 
 --all --jobs J`` processes, each into an empty output folder:
 
 * pool: ``--executor local`` (J worker processes, one PDF engine in the parent);
-* dask: ``--executor dask`` (a LocalCluster of J workers with one thread each; each worker
-  prints with its own engine).
+* dask: ``--executor dask`` (a LocalCluster of J workers with one thread each, printing with
+  the client's one engine, as the pool's workers do).
 
 Printed side by side: wall time (cluster start included), unit-years per minute, peak memory of
 the whole process tree (every process under ``lkip render``: workers, kernels, Chromium;

@@ -546,7 +546,7 @@ class DaskExecutor(Executor):
         # prints a traceback); once started, they ignore it (dask_setup below).
         cluster = client = None
         try:
-            with interrupts_blocked(), _output_to(log):
+            with interrupts_blocked(), _output_to(log), _local_settings():
                 cluster = distributed.LocalCluster(
                     n_workers=max(1, min(workers, count)), threads_per_worker=1,
                     processes=True, dashboard_address=None, memory_limit=0,
@@ -615,6 +615,28 @@ class DaskExecutor(Executor):
         if delivery.log:
             log.write(delivery.log)
         return publish(delivery, options)
+
+
+def _local_settings() -> Any:
+    """Within: Dask's settings for the workers of the LocalCluster ``lkip render`` starts.
+
+    * No statistical profiler, and the event loop's health checked every second instead of
+      every 20 ms, the machine's load every 5 s instead of 0.5 s: a worker sampled its threads'
+      stacks every 10 ms for a dashboard nobody sees here, and each wake-up takes Python's
+      lock from the thread that renders. Together about 0.7 CPU seconds per unit-year and
+      6 % of its time (``benchmarks/README.md``).
+    * No ``MALLOC_TRIM_THRESHOLD_``: Dask sets it for workers that hold data between tasks;
+      ours hold none, and their kernels and Chromium inherit it (memory handed back to the
+      system at every free, asked for again at the next allocation).
+    """
+    import dask
+
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
+    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    return dask.config.set({"distributed.worker.profile.enabled": False,
+                            "distributed.admin.tick.interval": "1s",
+                            "distributed.admin.system-monitor.interval": "5s",
+                            "distributed.nanny.pre-spawn-environ": environ})
 
 
 @contextlib.contextmanager
