@@ -150,7 +150,9 @@ class PrintServer:
             self._key = os.urandom(32)
             self._listener = Listener(os.path.join(self._socket_dir, "socket"), "AF_UNIX",
                                       authkey=self._key)
-            threading.Thread(target=self._accept, name="lkip-print-accept", daemon=True).start()
+            self._accepting = threading.Thread(target=self._accept, name="lkip-print-accept",
+                                               daemon=True)
+            self._accepting.start()
         return (self._listener.address, self._key, socket.gethostname(),
                 getattr(self._engine, "in_place", False))
 
@@ -185,8 +187,12 @@ class PrintServer:
             self._thread.join()
         if self._listener is not None:
             listener, self._listener = self._listener, None
-            try:  # wakes the accepting thread, which then sees that it is closing
-                Client(listener.address, "AF_UNIX", authkey=self._key).close()
+            # Wakes the accepting thread, which then sees that it is closing. A bare connection,
+            # without the handshake: that thread may have ended already (it checks between two
+            # callers), and a handshake would then wait for it forever.
+            try:
+                with socket.socket(socket.AF_UNIX) as wake:
+                    wake.connect(listener.address)
             except OSError:
                 pass
             listener.close()

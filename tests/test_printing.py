@@ -120,3 +120,22 @@ def test_a_caller_without_the_key_is_turned_away(server, tmp_path):
     assert not (tmp_path / "a.pdf").exists()
     SocketPrinter(*address).print_pdf(html, tmp_path / "a.pdf")  # the server still serves
     assert (tmp_path / "a.pdf").read_text() == "laporan |  | []"
+
+
+def test_closing_never_waits_for_the_accepting_thread(server):
+    """The accepting thread checks for closing between two callers: when it has already
+    ended, closing must not wait for it (it once waited forever in a handshake)."""
+    import socket
+    import threading
+
+    address = server.listen()
+    server._closing = True  # as if close() had begun while the thread took a caller
+    with socket.socket(socket.AF_UNIX) as caller:
+        caller.connect(address[0])
+    server._accepting.join(10)
+    assert not server._accepting.is_alive()
+    closing = threading.Thread(target=server.close, daemon=True)
+    closing.start()
+    closing.join(10)
+    assert not closing.is_alive()
+    assert not Path(address[0]).parent.exists()
