@@ -13,7 +13,7 @@ Layers, lowest first; a module imports only from its own layer or the layers bel
 1. foundation: config, errors, i18n, fingerprint
 2. loading: schema, parse, model, load, workbook, template
 3. calculations: hitung, dinyatakan, kinerja, anggaran, perencanaan, aset, pegawai, komitmen, ikhtisar, reviu, demo, rekap
-4. presentation: format, labels, tables, charts, narrative, dokumen, chapter
+4. presentation: format, labels, raster, tables, charts, narrative, dokumen, chapter
 5. pipeline: execute, html_report, ekspor, docx_report, xlsx_report, pdf, chromium, printing, pagination, selection, lock, swap, stamp, interrupts, pipeline, executors, dask_executor, index, render, dataset
 6. cli: cli
 """

@@ -15,8 +15,9 @@ the output's metadata holds ``{"lkip": ...}``:
   values: numbers, None, ISO dates, text]], "teks": [[the cells as shown]], "tebal": [bool
   per row], "catatan_kaki": [footnotes]}``, plus ``"sumber"`` when the notebook names the
   table's source;
-* a chart: ``{"jenis": "gambar", "nomor", "judul", "keterangan"}``, and its PNG is also in
-  the bundle as ``image/png`` (after ``text/html``, which the HTML report and JupyterLab show).
+* a chart: ``{"jenis": "gambar", "nomor", "judul", "keterangan"}``, and its SVG is also in
+  the bundle as ``image/svg+xml`` (after ``text/html``, which the HTML report and JupyterLab
+  show); the Word export rasterises it (:func:`lkip_helpers.charts.png`).
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ from typing import Any, Iterable, Mapping
 
 import pandas as pd
 from IPython.display import display
-from matplotlib.figure import Figure
 
 from . import charts, dokumen, tables
 from .load import load_year
@@ -52,13 +52,15 @@ def tampilkan_markdown(teks: str) -> None:
     display({"text/markdown": teks, "text/plain": teks}, raw=True)
 
 
-def html_gambar(png: bytes | str, judul: str, keterangan: str) -> str:
-    """An embedded PNG chart (works offline) with its numbered caption below; ``png``: the
-    image, or its base64 text."""
-    data = png if isinstance(png, str) else base64.b64encode(png).decode("ascii")
+def html_gambar(grafik: charts.Grafik, keterangan: str) -> str:
+    """An embedded SVG chart (works offline; a picture, so nothing in it runs) with its
+    numbered caption below. Its size is stated, so the page is laid out before the picture
+    is read (the draft print paints nothing)."""
+    data = base64.b64encode(grafik.svg.encode("utf-8")).decode("ascii")
     return (
         '<figure style="margin: 0.6em 0 1.4em 0;">'
-        f'<img src="data:image/png;base64,{data}" alt="{html.escape(judul)}" '
+        f'<img src="data:image/svg+xml;base64,{data}" alt="{html.escape(grafik.judul)}" '
+        f'width="{round(grafik.lebar)}" height="{round(grafik.tinggi)}" '
         f'style="width: 100%; max-width: {charts.LEBAR_LAYAR}px; height: auto;">'
         '<figcaption style="font-weight: bold; font-size: 0.92em; margin-top: 0.3em;">'
         f"{html.escape(keterangan)}</figcaption></figure>"
@@ -163,31 +165,31 @@ class Bab:
         tampilkan_html(tables.html_tabel(isi), tables.teks_tabel(isi), lkip=data)
 
     def blok(self, df: pd.DataFrame | None, judul: str, *, narasi: str | None = None,
-             grafik: Figure | Iterable[Figure] | None = None, **opsi: Any) -> None:
+             grafik: Any = None, **opsi: Any) -> None:
         """One section's block: the table (when ``df`` has rows), its chart(s), its narrative.
 
         ``opsi`` go to :meth:`tabel` (``kolom``, ``alasan``, ``format_kolom``,
         ``rata_kanan``, ``dinyatakan``). A chart is drawn only with a table to show: pass it
         as a function of no argument (``lambda: charts.batang(...)``) so nothing is drawn for
-        an empty table, or as a Figure. The narrative is shown in any case (it says when data are
+        an empty table, or as a :class:`~lkip_helpers.charts.Grafik` (or several). The narrative is shown in any case (it says when data are
         missing).
         """
         if df is not None and len(df):
             self.tabel(df, judul, **opsi)
             gambar = grafik() if callable(grafik) else grafik
-            for fig in ([gambar] if isinstance(gambar, Figure) else list(gambar or ())):
-                self.grafik(fig)
+            for satu in ([gambar] if isinstance(gambar, charts.Grafik) else list(gambar or ())):
+                self.grafik(satu)
         if narasi:
             self.narasi(narasi)
 
-    def grafik(self, fig: Figure) -> None:
+    def grafik(self, grafik: charts.Grafik) -> None:
         """Show a chart made by :mod:`lkip_helpers.charts`, captioned "Gambar <bab>.<n> <title>"."""
         self._gambar += 1
-        judul = charts.judul_grafik(fig)
+        judul = charts.judul_grafik(grafik)
         nomor = self._nomor(self._gambar)
         keterangan = f"Gambar {nomor} {judul}" if nomor else judul
-        png = base64.b64encode(charts.png(fig)).decode("ascii")
-        tampilkan_html(html_gambar(png, judul, keterangan), keterangan, {"image/png": png},
+        tampilkan_html(html_gambar(grafik, keterangan), keterangan,
+                       {"image/svg+xml": grafik.svg},
                        {"jenis": "gambar", "nomor": nomor, "judul": judul,
                         "keterangan": keterangan})
 

@@ -24,6 +24,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from . import raster
 from .html_report import Chapter, Item
 from .i18n import _
 
@@ -40,10 +41,14 @@ def data_lkip(item: Item) -> dict[str, Any] | None:
 
 
 def png(item: Item) -> bytes | None:
-    """The PNG image of an output item, if it has one."""
-    payload = (item.output or {}).get("data", {}).get("image/png")
-    return base64.b64decode("".join(payload) if isinstance(payload, list) else payload) \
-        if payload else None
+    """The picture of an output item as PNG, if it has one: its PNG, or its SVG (a chart)
+    rasterised."""
+    data = (item.output or {}).get("data", {})
+    if payload := data.get("image/png"):
+        return base64.b64decode("".join(payload) if isinstance(payload, list) else payload)
+    if svg := data.get("image/svg+xml"):
+        return raster.png("".join(svg) if isinstance(svg, list) else svg)
+    return None
 
 
 def html(item: Item) -> str | None:

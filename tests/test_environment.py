@@ -23,16 +23,17 @@ def _pyproject() -> dict[str, str]:
 
 
 def _conda() -> dict[str, str]:
+    """The conda packages, and the PyPI ones of its ``pip:`` section (not on conda-forge)."""
     deps: dict[str, str] = {}
     in_deps = False
     for line in (PROJECT_ROOT / "environment.yml").read_text().splitlines():
         if line.startswith("dependencies:"):
             in_deps = True
             continue
-        match = re.match(r"^  - ([A-Za-z0-9_.\-]+)(.*)$", line)
+        match = re.match(r"^  (?:    )?- ([A-Za-z0-9_.\-]+)(.*)$", line)
         if in_deps and match:
             name, spec = match.group(1).lower(), match.group(2).replace(" ", "")
-            if name not in ("python", "pip"):
+            if name not in ("python", "pip", "-e"):
                 deps[name] = spec
     return deps
 

@@ -7,6 +7,7 @@ compare the DOCX and XLSX with the HTML report, and render a hostile workbook.
 
 from __future__ import annotations
 
+import base64
 import copy
 import re
 import shutil
@@ -19,12 +20,12 @@ import openpyxl
 import pytest
 from builders import CLEAN_TABLES, CLEAN_UNIT, CLEAN_YEAR, write_clean
 
-from lkip_helpers import anggaran, config
+from lkip_helpers import anggaran, config, ekspor
 from lkip_helpers import chapter as chapter_module
 from lkip_helpers.chapter import Bab
 from lkip_helpers.docx_report import write_docx
 from lkip_helpers.ekspor import paragraf_html
-from lkip_helpers.html_report import chapter_from_notebook
+from lkip_helpers.html_report import Item, chapter_from_notebook
 from lkip_helpers.pipeline import FORMATS, Options
 from lkip_helpers.printing import resolve_pdf
 from lkip_helpers.render import render_batch
@@ -88,15 +89,19 @@ def test_a_table_goes_out_with_its_data(seed):
     assert list(out["data"])[0] == "text/html"
 
 
-def test_a_chart_goes_out_as_png_after_its_html(seed):
+def test_a_chart_goes_out_as_svg_after_its_html(seed):
     from lkip_helpers import charts
 
-    fig = charts.batang(["A", "B"], [1, 2], "Judul grafik", "Jumlah")
-    [out] = _outputs(Bab(3, seed), lambda bab: bab.grafik(fig))
-    assert list(out["data"]) == ["text/html", "image/png", "text/plain"]
+    grafik = charts.batang(["A", "B"], [1, 2], "Judul grafik", "Jumlah")
+    [out] = _outputs(Bab(3, seed), lambda bab: bab.grafik(grafik))
+    assert list(out["data"]) == ["text/html", "image/svg+xml", "text/plain"]
     assert out["metadata"]["lkip"] == {"jenis": "gambar", "nomor": "3.1", "judul": "Judul grafik",
                                        "keterangan": "Gambar 3.1 Judul grafik"}
-    assert out["data"]["image/png"] in out["data"]["text/html"]  # one encoding, shown twice
+    svg = out["data"]["image/svg+xml"]
+    shown = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', out["data"]["text/html"])[1]
+    assert base64.b64decode(shown).decode() == svg == grafik.svg  # one chart, shown twice
+    png = ekspor.png(Item(0, output=out))  # what the Word export puts in the document
+    assert png.startswith(b"\x89PNG") and len(png) > 5_000
 
 
 @pytest.mark.parametrize("teks, nilai, pola", [

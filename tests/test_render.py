@@ -6,8 +6,10 @@ check that a page loads nothing from outside, and the selection of unit-years.
 
 from __future__ import annotations
 
+import base64
 import json
 import re
+import xml.etree.ElementTree as ET
 import shutil
 import subprocess
 from html import unescape
@@ -29,6 +31,8 @@ from lkip_helpers.pipeline import REVIU_NOTEBOOK, REVIU_SUFFIX, Options
 from lkip_helpers.printing import resolve_pdf
 from lkip_helpers.render import render_batch
 from lkip_helpers.selection import UnitYear, find_chapters, parse_years, select
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 NOTEBOOKS = find_chapters(config.NOTEBOOKS_DIR)  # the chapters (an exploration notebook is not one)
 needs_pdfinfo = pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="pdfinfo not installed")
@@ -226,7 +230,7 @@ def test_report_loads_nothing_from_outside(rendered):
     html = rendered["html"]
     _assert_self_contained(html, set(NAV_LINKS))
     assert "<script" not in html.lower()
-    assert len(re.findall(r'src="data:image/(?:png|jpeg);base64,', html)) >= 3
+    assert len(re.findall(r'src="data:image/(?:svg\+xml|png|jpeg);base64,', html)) >= 3
     assert "warning" not in (rendered["folder"] / "render.log").read_text("utf-8")
 
 
@@ -261,7 +265,17 @@ def test_the_policy_still_lets_charts_print(rendered):
         pytest.skip("Chromium not installed")
     listing = subprocess.run(["pdfimages", "-list", str(rendered["pdf"])], capture_output=True,
                              text=True, check=True).stdout.splitlines()[2:]
-    assert len(listing) == rendered["html"].count('<img src="data:image/png')
+    assert listing == []  # the charts print as vectors, not pictures
+    printed = " ".join(subprocess.run(["pdftotext", str(rendered["pdf"]), "-"], capture_output=True,
+                                      text=True, check=True).stdout.split())
+    charts_shown = re.findall(r'<img src="data:image/svg\+xml;base64,([^"]+)"', rendered["html"])
+    assert len(charts_shown) >= 10
+    for data in charts_shown:  # every text of every chart is on the PDF's pages
+        svg = ET.fromstring(base64.b64decode(data))
+        texts = [" ".join(" ".join(s.text or "" for s in t.iter(f"{SVG}tspan")).split())
+                 for t in svg.iter(f"{SVG}text")]
+        missing = [t for t in texts if t not in printed]
+        assert not missing, (svg.find(f"{SVG}title").text, missing)
 
 
 @pytest.mark.slow
