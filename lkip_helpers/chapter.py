@@ -17,7 +17,8 @@ the output's metadata holds ``{"lkip": ...}``:
   table's source;
 * a chart: ``{"jenis": "gambar", "nomor", "judul", "keterangan"}``, and its SVG is also in
   the bundle as ``image/svg+xml`` (after ``text/html``, which the HTML report and JupyterLab
-  show); the Word export rasterises it (:func:`lkip_helpers.charts.png`).
+  show); when ``lkip render`` writes a Word file (:data:`lkip_helpers.raster.VARIABEL_PNG`)
+  its PNG follows as ``image/png``, else the Word export rasterises the SVG itself.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 from IPython.display import display
 
-from . import charts, dokumen, tables
+from . import charts, dokumen, raster, tables
 from .load import load_year
 from .model import LkipYear
 from .schema import BAGIAN_NARASI_BY_KEY
@@ -188,8 +189,10 @@ class Bab:
         judul = charts.judul_grafik(grafik)
         nomor = self._nomor(self._gambar)
         keterangan = f"Gambar {nomor} {judul}" if nomor else judul
-        tampilkan_html(html_gambar(grafik, keterangan), keterangan,
-                       {"image/svg+xml": grafik.svg},
+        data = {"image/svg+xml": grafik.svg}
+        if os.environ.get(raster.VARIABEL_PNG) == "1":  # lkip render writes a Word file
+            data["image/png"] = base64.b64encode(charts.png(grafik)).decode("ascii")
+        tampilkan_html(html_gambar(grafik, keterangan), keterangan, data,
                        {"jenis": "gambar", "nomor": nomor, "judul": judul,
                         "keterangan": keterangan})
 

@@ -609,9 +609,7 @@ class _Dokumen:
         if teks:
             self.markdown(teks)
         else:
-            from .dokumen import html_isian_kosong
-
-            self.html(html_isian_kosong("kata_pengantar"))
+            self.html(self.facts.get("isian_kata_pengantar") or "")
         self.html(self.facts.get("tanda_tangan") or "")
 
     def daftar(self, judul: str) -> Paragraph:

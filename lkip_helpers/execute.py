@@ -36,7 +36,6 @@ from nbclient import NotebookClient  # noqa: E402
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError  # noqa: E402
 from nbformat import NotebookNode  # noqa: E402
 from nbformat.sign import NotebookNotary, SQLiteSignatureStore  # noqa: E402
-from papermill.parameterize import parameterize_notebook  # noqa: E402
 
 from .errors import RenderError  # noqa: E402
 from .i18n import _  # noqa: E402
@@ -59,8 +58,9 @@ _RESET_CODE = (
     "_g.freeze()\n"
     "del _g, _s\n"
 )
-#: Run after the reset: the file name of the chapter about to run, for its number.
-_NAME_CODE = "import os as _o\n_o.environ['LKIP_NOTEBOOK'] = {name!r}\ndel _o\n"
+#: Run after the reset: the chapter's environment (the file name of the chapter about to run,
+#: for its number; what else the render asks of it, e.g. PNG charts for Word).
+_ENV_CODE = "import os as _o\n_o.environ.update({environ!r})\ndel _o\n"
 #: Imported while the kernel waits for its first chapter (they are needed by every chapter).
 #: pandera imports hypothesis when it is installed (0.2 s at import, 0.3 s more at the first
 #: check) only to offer data-synthesis strategies, which rendering never uses: the kernel
@@ -282,20 +282,26 @@ class ChapterKernel:
 
     def run_chapter(
         self, source: NotebookNode, parameters: dict[str, Any], timeout: float | None = None,
-        name: str | None = None,
+        name: str | None = None, environ: dict[str, str] | None = None,
     ) -> NotebookNode:
         """Execute a chapter notebook with ``parameters`` injected; return the executed copy.
 
-        The namespace is reset first, and ``LKIP_NOTEBOOK`` set to the notebook's file
-        ``name``: a chapter takes its number from it (:func:`lkip_helpers.chapter.nomor_bab`). Raises :class:`ChapterFailed` (carrying the partly
+        The namespace is reset first, the kernel's environment updated with ``environ``, and
+        ``LKIP_NOTEBOOK`` set to the notebook's file ``name``: a chapter takes its number from
+        it (:func:`lkip_helpers.chapter.nomor_bab`). Raises :class:`ChapterFailed` (carrying the partly
         executed notebook) when a cell raises, times out or kills the kernel; after that the
         kernel should be :meth:`restart`-ed before further use.
         """
+        # papermill (with its I/O handlers: pyarrow, requests...) loads at the first chapter,
+        # or earlier beside the kernels' start (lkip_helpers.pipeline.warm_imports)
+        from papermill.parameterize import parameterize_notebook
+
         nb = copy.deepcopy(source)
         nb.metadata.setdefault("papermill", {})  # what papermill's own loader adds
         for cell in nb.cells:
             cell.metadata.setdefault("tags", [])
         nb = parameterize_notebook(nb, parameters, kernel_name=KERNEL_NAME, language="python")
-        self.run_code(_RESET_CODE + _NAME_CODE.format(name=name or ""), timeout)
+        environ = {**(environ or {}), "LKIP_NOTEBOOK": name or ""}
+        self.run_code(_RESET_CODE + _ENV_CODE.format(environ=environ), timeout)
         self._run(self._execute(nb, timeout))
         return nb

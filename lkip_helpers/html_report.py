@@ -380,6 +380,14 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+def compile_templates() -> None:
+    """Compile the report's and the reviu page's templates now (about 0.3 s), so that the
+    first report of a process does not wait for it (:func:`lkip_helpers.pipeline.warm_imports`
+    calls it beside the kernels' start)."""
+    for name in ("report.html.j2", "reviu.html.j2"):
+        _environment().get_template(name)
+
+
 def _css() -> Markup:
     return Markup(CSS_FILE.read_text(encoding="utf-8"))
 
@@ -461,12 +469,11 @@ def shown_chapters(chapters: Iterable[Chapter]) -> list[Chapter]:
 def kata_pengantar(facts: dict[str, Any]) -> Markup:
     """The foreword before the Daftar Isi: the unit's text (``facts["kata_pengantar"]``,
     limited Markdown already escaped by :mod:`lkip_helpers.dokumen`) or a draft's
-    placeholder, then the head of unit's signature block."""
-    from .dokumen import html_isian_kosong
-
+    placeholder (``facts["isian_kata_pengantar"]``, made in the kernel: this process never
+    imports pandas), then the head of unit's signature block."""
     teks = facts.get("kata_pengantar") or ""
     isi = (f'<div class="narasi">{_MARKDOWN_OUTPUT(teks)}</div>' if teks
-           else html_isian_kosong("kata_pengantar"))
+           else facts.get("isian_kata_pengantar") or "")
     return Markup(isi + (facts.get("tanda_tangan") or ""))
 
 
@@ -612,7 +619,7 @@ def report_facts(unit: str, year: int, data_dir: str | None = None) -> dict[str,
     each) and nothing else. Headline figures come from
     :func:`lkip_helpers.ikhtisar.angka_utama`, like the report's summary and ``lkip check``.
     """
-    from .dokumen import bagian_kosong, html_tanda_tangan, teks_bagian
+    from .dokumen import bagian_kosong, html_isian_kosong, html_tanda_tangan, teks_bagian
     from .errors import DataError
     from .format import KOSONG, persen, tanggal
     from .ikhtisar import angka_utama
@@ -626,6 +633,7 @@ def report_facts(unit: str, year: int, data_dir: str | None = None) -> dict[str,
     utama = angka_utama(lkip)
     return {
         "kata_pengantar": teks_bagian(lkip, "kata_pengantar"),
+        "isian_kata_pengantar": html_isian_kosong("kata_pengantar"),  # shown when it is empty
         "tanda_tangan": html_tanda_tangan(lkip),
         "bagian_kosong": [b.judul for b in bagian_kosong(lkip)],
         "unit": unit,

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import importlib
 import json
 import logging
 import os
@@ -58,8 +59,8 @@ from . import config, swap
 from .errors import Interrupted, LkipError
 from .execute import (ChapterFailed, ChapterKernel, read_notebook, sign_notebook,
                       write_notebook)
-from .html_report import (chapter_from_notebook, external_references, has_foreword,
-                          render_report, render_reviu, report_contents, report_links,
+from .html_report import (chapter_from_notebook, compile_templates, external_references,
+                          has_foreword, render_report, render_reviu, report_contents, report_links,
                           report_lists, short_title)
 from .i18n import _, bahasa
 from .index import FACTS_FILE
@@ -67,6 +68,7 @@ from .lock import ReportLock
 from .pagination import print_numbered
 from .pdf import ChromiumError
 from .printing import DEFAULT_PDF_ENGINE, Printer, pdf_engine
+from .raster import VARIABEL_PNG
 from .selection import RekapYear, UnitYear, find_chapters
 from .stamp import stamp, write_stamp
 
@@ -236,6 +238,36 @@ def finish_build(outcome: Outcome, built: Path, final: Path,
 
 
 # -- one worker: its kernels, one printer ------------------------------------------------------
+def _modules_wanted(options: Options) -> list[str]:
+    """The modules this process needs only after its kernels have run the chapters."""
+    modules = ["papermill.parameterize"]
+    if options.wants_pdf:
+        modules.append("pypdf")
+    if "docx" in options.formats:
+        modules.append(f"{__package__}.docx_report")
+    if "xlsx" in options.formats:
+        modules.append(f"{__package__}.xlsx_report")
+    return modules
+
+
+def warm_imports(options: Options) -> None:
+    """Import, in a background thread, what the render needs after its chapters (papermill,
+    pypdf, the Word and Excel writers: about 1.5 s of imports), and compile the report's
+    templates, while the kernels import their libraries and load the workbook on their own
+    cores: they are then off the path of a single unit-year. Imports are thread
+    safe; a module that fails to import here fails again, with its message, where it is used.
+    """
+    def run() -> None:
+        for name in _modules_wanted(options):
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - said where the module is used
+                pass
+        compile_templates()
+
+    threading.Thread(target=run, name="lkip-warm-imports", daemon=True).start()
+
+
 class Worker:
     """Renders unit-years one after another with ``kernels`` kernels and one printer.
 
@@ -264,9 +296,13 @@ class Worker:
         self._wants_pdf = options.wants_pdf or ("pdf" in options.formats and printer is not None)
         self._stopping = threading.Event()  # set by an interrupt: start no new chapter
         self.kernels: list[ChapterKernel] = []
+        # The Word export needs each chart as PNG: the kernel makes it beside the chart, so the
+        # rasteriser (which holds the GIL) never runs here beside the printing.
+        self._chapter_environ = {VARIABEL_PNG: "1" if "docx" in options.formats else ""}
         count = max(1, min(kernels, len(self.chapters)))
         self.kernels = self._each(
             lambda _: ChapterKernel(options.notebooks_dir, batch_log), range(count))
+        warm_imports(options)  # while the kernels import and load (not while they start)
 
     def _each(self, func: Callable, items: Iterable) -> list:
         """``func`` over ``items``, in parallel threads when there are several; results in order.
@@ -430,8 +466,12 @@ class Worker:
             log.write("\n".join(outcome.problems) + "\n")
             return
         params = item.parameters(data_dir)
-        chapters = self._chapters(chapter_files, params, built, log, progress)
-        reviu = None if rekap else self._reviu(params, built, log, len(chapters) + 1, progress)
+        # The reviu notebook runs with the chapters, on whichever kernel is free first.
+        reviu_job = None if rekap else self._reviu_job(len(chapter_files) + 1)
+        ran = self._chapters(chapter_files + ([reviu_job[0]] if reviu_job else []), params,
+                             built, log, progress,
+                             names={len(chapter_files): reviu_job[1]} if reviu_job else None)
+        chapters, reviu = ran[:len(chapter_files)], (ran[-1] if reviu_job else None)
         step = time.monotonic()
         if reviu is not None and opts.include_reviu:
             chapters.append(reviu)
@@ -444,13 +484,18 @@ class Worker:
         # engine prints it; a unit-year that fails to make one is not swapped in at all).
         made = [f for f in opts.formats if f != "pdf" or self._wants_pdf]
         html = render_report(facts, chapters, files=made)
-        for ref in external_references(html, [href for _, href in report_links(facts, made)]):
-            log.write(f"warning: the report refers to {ref}: it may not open offline\n")
         html_file = built / f"{item.stem}.html"
         html_file.write_text(html, encoding="utf-8")
         (built / FACTS_FILE).write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
         log.write(f"HTML report: {time.monotonic() - step:.2f} s\n")
+
+        def check_references() -> None:  # beside the printing: it only warns
+            for ref in external_references(html, [href for _, href in report_links(facts, made)]):
+                self._write_log(log, f"warning: the report refers to {ref}: it may not open "
+                                     f"offline\n")
+
         with ThreadPoolExecutor(1) as pool:  # waits for the exports, also after a failure
+            checked = pool.submit(check_references)
             exported = pool.submit(self._export, item, built, facts, chapters, log)
             if self._wants_pdf:
                 self._start_printer()
@@ -472,6 +517,7 @@ class Worker:
                     self._write_log(log, f"warning: no page number in the PDF's lists for "
                                          f"{', '.join(numbering.missing)}: the PDF tells no "
                                          f"page for them\n")
+            checked.result()
             exported.result()
         if "html" not in opts.formats:
             html_file.unlink()
@@ -493,9 +539,10 @@ class Worker:
             self._write_log(log, f"{fmt.upper()}: {time.monotonic() - step:.2f} s\n")
 
     def _chapters(self, chapter_files: list[Path], params: dict, built: Path, log: TextIO,
-                  progress: Progress) -> list:
-        """Run the chapters ``chapter_files``, sharing them out over the kernels; the report's
-        chapters, in order.
+                  progress: Progress, names: dict[int, str] | None = None) -> list:
+        """Run the notebooks ``chapter_files``, sharing them out over the kernels; their
+        chapters, in order. ``names``: position -> the file name a notebook takes its number
+        from, when not its own (the reviu's).
 
         Each kernel takes the next chapter not yet started (the largest notebook first, a cheap
         guess of the longest). After a failure no new chapter is started, and the failure of
@@ -515,7 +562,8 @@ class Worker:
                         break
                     number, path = todo.pop(0)
                 try:
-                    chapter = self._chapter(kernel, path, params, built, log)
+                    chapter = self._chapter(kernel, path, params, built, log,
+                                            name=(names or {}).get(number))
                 except ChapterFailed as failed:
                     with lock:
                         failures[number] = failed
@@ -533,20 +581,16 @@ class Worker:
             raise Interrupted()
         return [done[number] for number in range(len(chapter_files))]
 
-    def _reviu(self, params: dict, built: Path, log: TextIO, number: int,
-               progress: Progress):
-        """Run the reviu notebook (when there is one) after the chapters; its chapter, or None.
+    def _reviu_job(self, number: int) -> tuple[Path, str] | None:
+        """The reviu notebook (when there is one) and the file name it takes its number from.
 
-        Appended to the report it is numbered as the chapter after the last; on its own page
-        its tables are numbered 1, 2 ...
+        Appended to the report (chapter ``number``) it is numbered as the chapter after the
+        last; on its own page its tables are numbered 1, 2 ...
         """
         path = Path(self.options.notebooks_dir) / REVIU_NOTEBOOK
         if not path.is_file():
             return None
-        name = f"{number:02d}_reviu.ipynb" if self.options.include_reviu else path.name
-        chapter = self._chapter(self.kernels[0], path, params, built, log, name=name)
-        progress(path.stem)
-        return chapter
+        return path, (f"{number:02d}_reviu.ipynb" if self.options.include_reviu else path.name)
 
     def _write_log(self, log: TextIO, text: str) -> None:
         with self._log_lock:  # chapters may finish in parallel threads
@@ -559,7 +603,7 @@ class Worker:
         target = built / "notebooks" / path.name
         try:
             executed = kernel.run_chapter(read_notebook(path), params, self.options.timeout,
-                                         name=name or path.name)
+                                         name=name or path.name, environ=self._chapter_environ)
         except ChapterFailed as failed:
             self._keep_notebook(failed.notebook, target, log)
             failed.chapter = path.stem

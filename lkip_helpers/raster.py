@@ -19,6 +19,10 @@ HURUF_CADANGAN = (("Symbola", "/usr/share/fonts/truetype/ancient-scripts/Symbola
 
 #: Resolution of a chart's PNG: sharp on an A4 print.
 DPI = 200
+#: Set to "1" in a chapter's environment by ``lkip render`` when it writes the Word file: each
+#: chart then also carries its PNG (``image/png``), made in the kernel beside the chart
+#: (:meth:`lkip_helpers.chapter.Bab.grafik`), so that the Word export only places pictures.
+VARIABEL_PNG = "LKIP_GAMBAR_PNG"
 
 
 def berkas_dejavu(tebal: bool = False) -> str:
