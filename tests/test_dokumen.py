@@ -209,3 +209,15 @@ def test_a_small_unit_without_narrative_renders_a_readable_draft(tmp_path):
     assert "Tabel 3.1 Target, realisasi dan capaian indikator kinerja tahun 2024" in text
     assert "Bab I Pendahuluan menguraikan latar belakang" in text  # the regulated outline
     assert problems_of(prose_of(html)) == []
+
+
+def test_an_empty_foreword_shows_the_drafts_placeholder_from_the_kernels_facts():
+    """The rendering process shows the placeholder the kernel put in the facts (it never
+    imports pandas for it): in the report's HTML and in the Word file's foreword."""
+    from lkip_helpers.html_report import kata_pengantar, report_facts
+
+    facts = report_facts("biro-umum-ntt", 2023)
+    assert facts["kata_pengantar"] and "isian-kosong" not in kata_pengantar(facts)
+    shown = text_of(str(kata_pengantar({**facts, "kata_pengantar": ""})))
+    assert shown.startswith("Draf. Belum diisi"), shown
+    assert "Kata Pengantar" in shown and "kata_pengantar" in shown
