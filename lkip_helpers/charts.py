@@ -312,10 +312,6 @@ class Grafik:
     def _repr_svg_(self) -> str:  # JupyterLab shows the chart itself
         return self.svg
 
-    def semua_teks(self) -> list[str]:
-        """Every text drawn on the chart, in drawing order (title lines joined)."""
-        return [t.isi for t in self.teks]
-
 
 def judul_grafik(grafik: Grafik) -> str:
     """The title of a chart made here (what it shows), whole."""
@@ -349,24 +345,16 @@ def _judul(kanvas: _Kanvas, judul: str) -> float:
     return box.y1 + 8
 
 
-def _tinggi_legenda(entri: Sequence[_Entri]) -> float:
-    if not entri:
-        return 0.0
-    labels = [_lipat(e.label, LEBAR_JUDUL) for e in entri]
-    if _sebaris(labels):
-        return _TEKS * _BARIS * max(label.count("\n") + 1 for label in labels) + 10
-    return sum(_TEKS * _BARIS * (label.count("\n") + 1) + 2 for label in labels) + 10
-
-
 def _sebaris(labels: Sequence[str]) -> bool:
     return len(labels) <= 3 and sum(len(label) + 6 for label in labels) <= LEBAR_JUDUL
 
 
-def _legenda(kanvas: _Kanvas, entri: Sequence[_Entri], y: float) -> None:
+def _legenda(kanvas: _Kanvas, entri: Sequence[_Entri], y: float) -> float:
     """The legend below the chart, outside the plot, so it never covers bars or labels: its
-    entries side by side when they fit the chart's width, else one under the other."""
+    entries side by side when they fit the chart's width, else one under the other. Returns
+    the y below it."""
     if not entri:
-        return
+        return y
     labels = [_lipat(e.label, LEBAR_JUDUL) for e in entri]
     contoh, sela = 22.0, 6.0
     lebar = [contoh + sela + _lebar_baris(label, _TEKS) for label in labels]
@@ -375,12 +363,14 @@ def _legenda(kanvas: _Kanvas, entri: Sequence[_Entri], y: float) -> None:
         total = sum(lebar) + 16 * (len(lebar) - 1)
         posisi = [(max(_TEPI, (kanvas.lebar - total) / 2) + sum(lebar[:i]) + 16 * i, y)
                   for i in range(len(labels))]
+        bawah = y + _TEKS * _BARIS * max(label.count("\n") + 1 for label in labels) + 2
     else:
         kiri = max(_TEPI, (kanvas.lebar - max(lebar)) / 2)
-        posisi, yy = [], y
+        posisi, bawah = [], y
         for label in labels:
-            posisi.append((kiri, yy))
-            yy += _TEKS * _BARIS * (label.count("\n") + 1) + 2
+            posisi.append((kiri, bawah))
+            bawah += _TEKS * _BARIS * (label.count("\n") + 1) + 2
+        bawah += 2
     for e, label, (x, yy) in zip(entri, labels, posisi):
         tengah = yy + _TEKS * _BARIS / 2
         if e.jenis == "batang":
@@ -391,6 +381,7 @@ def _legenda(kanvas: _Kanvas, entri: Sequence[_Entri], y: float) -> None:
             if e.penanda:
                 kanvas.penanda(e.penanda, x + contoh / 2, tengah, e.isi, e.warna)
         kanvas.tulis(label, x + contoh + sela, yy)
+    return bawah
 
 
 def _label_nilai(nilai: Sequence[Any], format_nilai: Format | None) -> list[str]:
@@ -519,8 +510,7 @@ def _batang_mendatar(judul: str, kategori: Sequence[Any], seri: list[_Seri], lab
     if label_sumbu:
         box = kanvas.tulis(label_sumbu, (kiri + kanan) / 2, y, jangkar="middle")
         y = box.y1
-    _legenda(kanvas, entri, y)
-    tinggi = math.ceil(y + _tinggi_legenda(entri) + _TEPI)
+    tinggi = math.ceil(_legenda(kanvas, entri, y) + _TEPI)
     return Grafik(judul, kanvas.svg(tinggi, judul), LEBAR_LAYAR, tinggi, tuple(kanvas.teks))
 
 
@@ -577,8 +567,7 @@ def _tegak(judul: str, kategori: Sequence[Any], seri: list[_Seri], label_sumbu: 
         kanvas.garis(x_of(i), bawah_plot, x_of(i), bawah_plot + _TIK)
         kanvas.tulis(label, x_of(i), bawah_plot + _TIK + 2, jangkar="middle", putar=putar)
     y = bawah_plot + _TIK + 2 + tinggi_label + 4
-    _legenda(kanvas, entri, y)
-    tinggi = math.ceil(y + _tinggi_legenda(entri) + _TEPI)
+    tinggi = math.ceil(_legenda(kanvas, entri, y) + _TEPI)
     return Grafik(judul, kanvas.svg(tinggi, judul), LEBAR_LAYAR, tinggi, tuple(kanvas.teks))
 
 
